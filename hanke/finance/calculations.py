@@ -1,0 +1,126 @@
+"""Pure arithmetic of the cost estimate and financing plan: no database, so it can be property-tested."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from hanke.core.formatting import format_money, format_percent
+from hanke.core.money import cents, percent_of, share_percent, to_decimal
+
+from .models import FLAT_RATE_COVERS_ALL_OTHER_COSTS, FLAT_RATES, CostCategory, FundingSource
+
+ZERO = Decimal("0")
+
+
+@dataclass(frozen=True)
+class CostFigures:
+    lines: dict  # category -> Decimal, as entered
+    flat_rate_percent: Decimal | None
+    flat_rate_amount: Decimal
+    revenues: Decimal
+    total: Decimal
+
+
+def compute_costs(cost_model: str, lines: dict) -> CostFigures:
+    """Total eligible costs = cost lines + flat rate (computed from staff costs) − revenues."""
+    lines = {category: cents(amount) for category, amount in lines.items()}
+    rate = FLAT_RATES.get(cost_model)
+    staff = lines.get(CostCategory.STAFF, ZERO)
+    flat_amount = percent_of(staff, rate) if rate is not None else ZERO
+    revenues = lines.get(CostCategory.REVENUES, ZERO)
+    costs = sum((amount for category, amount in lines.items() if category != CostCategory.REVENUES), ZERO)
+    return CostFigures(
+        lines=lines,
+        flat_rate_percent=rate,
+        flat_rate_amount=flat_amount,
+        revenues=revenues,
+        total=costs + flat_amount - revenues,
+    )
+
+
+@dataclass
+class PlanCheck:
+    errors: dict = field(default_factory=dict)  # field name -> list of messages
+
+    def add(self, field_name: str, message: str) -> None:
+        self.errors.setdefault(field_name, []).append(message)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def check_cost_lines(cost_model: str, lines: dict, check: PlanCheck) -> None:
+    for category, amount in lines.items():
+        if category not in CostCategory.values:
+            check.add("cost_lines", _("Unknown cost category “%(category)s”.") % {"category": category})
+            continue
+        if to_decimal(amount) < 0:
+            check.add(
+                f"cost_{category}",
+                _("%(category)s cannot be negative.") % {"category": CostCategory(category).label},
+            )
+        if (
+            cost_model in FLAT_RATE_COVERS_ALL_OTHER_COSTS
+            and category not in (CostCategory.STAFF, CostCategory.REVENUES)
+            and to_decimal(amount) != 0
+        ):
+            check.add(
+                f"cost_{category}",
+                _(
+                    "Under the 40 %% flat rate all costs other than staff costs are covered by the "
+                    "flat rate, so %(category)s cannot be entered separately."
+                )
+                % {"category": CostCategory(category).label.lower()},
+            )
+
+
+def check_financing(total, sources: dict, max_aid_rate, check: PlanCheck) -> None:
+    """The sources must add up to the total exactly, and the aid must stay within the maximum
+    rate when compared at two decimals (408 403 of 510 503 is 80,00 % and passes)."""
+    total = cents(total)
+    amounts = {}
+    for source, amount in sources.items():
+        if source not in FundingSource.values:
+            check.add("financing", _("Unknown funding source “%(source)s”.") % {"source": source})
+            continue
+        amounts[source] = cents(amount)
+        if amounts[source] < 0:
+            check.add(
+                f"source_{source}",
+                _("%(source)s cannot be negative.") % {"source": FundingSource(source).label},
+            )
+    if not amounts:
+        return
+    financed = sum(amounts.values(), ZERO)
+    if financed != total:
+        check.add(
+            "financing",
+            _(
+                "The financing plan adds up to %(financed)s but the total cost is %(total)s: "
+                "the sources must match the total exactly (difference %(difference)s)."
+            )
+            % {
+                "financed": format_money(financed),
+                "total": format_money(total),
+                "difference": format_money(financed - total),
+            },
+        )
+    aid = amounts.get(FundingSource.AID, ZERO)
+    rate = share_percent(aid, total)
+    if rate is not None and max_aid_rate is not None and rate > cents(max_aid_rate):
+        check.add(
+            f"source_{FundingSource.AID}",
+            _(
+                "The aid %(aid)s is %(rate)s of the eligible costs %(total)s, above the maximum "
+                "of %(max)s. Lower the aid to at most %(limit)s."
+            )
+            % {
+                "aid": format_money(aid),
+                "rate": format_percent(rate),
+                "total": format_money(total),
+                "max": format_percent(max_aid_rate),
+                "limit": format_money(percent_of(total, max_aid_rate).to_integral_value(rounding="ROUND_FLOOR")),
+            },
+        )
