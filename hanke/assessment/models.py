@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from hanke.core.models import TimeStampedModel
+from hanke.core.models import RequiresTextInSomeLanguage, TimeStampedModel
 
 
 class Assessment(TimeStampedModel):
@@ -44,7 +44,7 @@ class Assessment(TimeStampedModel):
         return str(_("Assessment of %(project)s") % {"project": self.project})
 
 
-class Meeting(models.Model):
+class Meeting(RequiresTextInSomeLanguage, models.Model):
     """One step of the decision chain that an application passed, with its date and statement."""
 
     class Kind(models.TextChoices):
@@ -55,9 +55,11 @@ class Meeting(models.Model):
         DECISION = "decision", _("Funding decision")
         OTHER = "other", _("Other meeting")
 
+    translated_required = ("name",)
+
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="meetings")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=300, help_text=_("As the document names it."))
+    name = models.CharField(_("name"), max_length=300, blank=True, help_text=_("As the document names it."))
     date = models.DateField(_("date"))
     statement = models.TextField(_("statement"), blank=True)
 

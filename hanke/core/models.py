@@ -59,3 +59,24 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class RequiresTextInSomeLanguage:
+    """Translated fields that must have text in at least one language (not necessarily Finnish:
+    a record may be written in English only). List them in `translated_required`."""
+
+    translated_required: tuple = ()
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .i18n import LANGUAGE_CODES
+
+        super().clean()
+        missing = {
+            name: _("Give this in at least one language (Finnish, English or Swedish).")
+            for name in self.translated_required
+            if not any(getattr(self, f"{name}_{code}", "") for code in LANGUAGE_CODES)
+        }
+        if missing:
+            raise ValidationError(missing)

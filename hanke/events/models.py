@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from hanke.core.models import SourcedModel
+from hanke.core.models import RequiresTextInSomeLanguage, SourcedModel
 
 
 class Speaker(models.Model):
@@ -22,7 +22,9 @@ class Speaker(models.Model):
         return self.name
 
 
-class Event(SourcedModel):
+class Event(RequiresTextInSomeLanguage, SourcedModel):
+    translated_required = ("title",)
+
     class Type(models.TextChoices):
         WEBINAR = "webinar", _("Webinar")
         LECTURE = "lecture", _("Lecture")
@@ -37,7 +39,7 @@ class Event(SourcedModel):
     work_package = models.ForeignKey(
         "projects.WorkPackage", on_delete=models.SET_NULL, null=True, blank=True, related_name="events", verbose_name=_("work package")
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, blank=True)
     event_type = models.CharField(_("type"), max_length=24, choices=Type.choices)
     description = models.TextField(_("description"), blank=True)
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True)

@@ -1,11 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hanke.core.models import SourcedModel
+from hanke.core.models import RequiresTextInSomeLanguage, SourcedModel
 
 
-class NewsItem(SourcedModel):
-    title = models.CharField(_("title"), max_length=300)
+class NewsItem(RequiresTextInSomeLanguage, SourcedModel):
+    translated_required = ("title",)
+
+    title = models.CharField(_("title"), max_length=300, blank=True)
     excerpt = models.TextField(_("excerpt"), blank=True)
     body = models.TextField(_("text"), blank=True)
     is_excerpt_truncated = models.BooleanField(

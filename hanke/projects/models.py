@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from hanke.core.models import SourcedModel
+from hanke.core.models import RequiresTextInSomeLanguage, SourcedModel
 
 from . import workflow
 
@@ -169,7 +169,9 @@ class ProjectPartner(models.Model):
         return f"{self.organisation} ({self.get_role_display()})"
 
 
-class ProjectLink(models.Model):
+class ProjectLink(RequiresTextInSomeLanguage, models.Model):
+    translated_required = ("label",)
+
     class Kind(models.TextChoices):
         HOMEPAGE = "homepage", _("Homepage")
         VIDEO = "video", _("Video channel")
@@ -179,7 +181,7 @@ class ProjectLink(models.Model):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.OTHER)
-    label = models.CharField(_("label"), max_length=200)
+    label = models.CharField(_("label"), max_length=200, blank=True)
     url = models.URLField(_("address"), blank=True, help_text=_("Leave empty when the source names the place but not its address."))
 
     class Meta:
@@ -191,7 +193,9 @@ class ProjectLink(models.Model):
         return self.label
 
 
-class ProjectSection(models.Model):
+class ProjectSection(RequiresTextInSomeLanguage, models.Model):
+    translated_required = ("body",)
+
     """A section of the project description (background, objectives, implementation …)."""
 
     class Kind(models.TextChoices):
@@ -205,7 +209,7 @@ class ProjectSection(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sections")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200, blank=True)
-    body = models.TextField(_("text"))
+    body = models.TextField(_("text"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -217,10 +221,12 @@ class ProjectSection(models.Model):
         return self.title or self.get_kind_display()
 
 
-class WorkPackage(models.Model):
+class WorkPackage(RequiresTextInSomeLanguage, models.Model):
+    translated_required = ("title",)
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="work_packages")
     number = models.PositiveSmallIntegerField(_("number"), null=True, blank=True)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -235,9 +241,11 @@ class WorkPackage(models.Model):
         return f"{self.number}. {self.title}" if self.number else self.title
 
 
-class Activity(models.Model):
+class Activity(RequiresTextInSomeLanguage, models.Model):
+    translated_required = ("description",)
+
     work_package = models.ForeignKey(WorkPackage, on_delete=models.CASCADE, related_name="activities")
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -249,7 +257,7 @@ class Activity(models.Model):
         return self.description[:80]
 
 
-class Deliverable(models.Model):
+class Deliverable(RequiresTextInSomeLanguage, models.Model):
     """An output with a numeric target: exactly n, at least n, about n, or a range such as 25–30."""
 
     class Type(models.TextChoices):
@@ -272,12 +280,14 @@ class Deliverable(models.Model):
         RANGE = "range", _("range")
         NONE = "none", _("no numeric target")
 
+    translated_required = ("title",)
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="deliverables")
     work_package = models.ForeignKey(
         WorkPackage, on_delete=models.CASCADE, null=True, blank=True, related_name="deliverables", verbose_name=_("work package")
     )
     deliverable_type = models.CharField(_("type"), max_length=24, choices=Type.choices)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, blank=True)
     target_qualifier = models.CharField(_("target"), max_length=10, choices=Qualifier.choices, default=Qualifier.NONE)
     target_min = models.PositiveIntegerField(_("target (minimum)"), null=True, blank=True)
     target_max = models.PositiveIntegerField(_("target (maximum)"), null=True, blank=True)
@@ -321,7 +331,7 @@ class Deliverable(models.Model):
         return ""
 
 
-class TargetGroup(models.Model):
+class TargetGroup(RequiresTextInSomeLanguage, models.Model):
     """Who the project reaches, with a numeric target where the plan gives one. A group can be a
     part of another: 'of the 170 participants, 34 aged 18–29'."""
 
@@ -330,8 +340,10 @@ class TargetGroup(models.Model):
         COMPANIES = "companies", _("companies")
         ORGANISATIONS = "organisations", _("organisations")
 
+    translated_required = ("name",)
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="target_groups")
-    name = models.CharField(_("name"), max_length=300)
+    name = models.CharField(_("name"), max_length=300, blank=True)
     target_count = models.PositiveIntegerField(_("target"), null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices, default=Unit.PERSONS)
     part_of = models.ForeignKey(
