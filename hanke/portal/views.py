@@ -1,8 +1,75 @@
-from django.http import HttpResponse
+"""Public pages. Views are thin: they read through selectors and render templates."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.http import urlencode
+from django.views.decorators.http import require_GET
+
+from hanke.projects import selectors as project_selectors
+from hanke.projects.permissions import can_view_project
+
+from . import selectors as news_selectors
+from .forms import ProjectFilterForm
 
 
+@require_GET
 def home(request):
-    return HttpResponse("")
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "counts": project_selectors.project_counts_public(),
+            "news_count": news_selectors.news_count_public(),
+            "latest_projects": project_selectors.project_latest_public(limit=5),
+            "latest_news": news_selectors.news_latest_public(limit=5),
+        },
+    )
 
 
-project_list = project_detail = news_list = news_detail = home
+def _paged(request, items):
+    paginator = Paginator(items, settings.HANKE_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    numbers = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return page, numbers
+
+
+@require_GET
+def project_list(request):
+    form = ProjectFilterForm(request.GET or None)
+    projects = project_selectors.project_list_public(**form.filters())
+    page, page_numbers = _paged(request, projects)
+    return render(
+        request,
+        "portal/project_list.html",
+        {
+            "form": form,
+            "page": page,
+            "page_numbers": page_numbers,
+            "filter_query": urlencode(form.valid_query()),
+            "is_filtered": bool(form.valid_query()),
+        },
+    )
+
+
+@require_GET
+def project_detail(request, pk: int):
+    page = project_selectors.project_page_get(pk=pk)
+    if page is None or not can_view_project(request.user, page.project):
+        raise Http404
+    return render(request, "portal/project_detail.html", {"p": page, "project": page.project})
+
+
+@require_GET
+def news_list(request):
+    page, page_numbers = _paged(request, news_selectors.news_list_public())
+    return render(request, "portal/news_list.html", {"page": page, "page_numbers": page_numbers})
+
+
+@require_GET
+def news_detail(request, pk: int):
+    item = news_selectors.news_get_public(pk=pk)
+    if item is None:
+        raise Http404
+    return render(request, "portal/news_detail.html", {"item": item})

@@ -66,4 +66,3 @@ class CallFactory(DjangoModelFactory):
     name_fi = factory.Sequence(lambda n: f"Haku {n}")
     authority = factory.SubFactory(FundingAuthorityFactory)
     programme = factory.SubFactory(ProgrammeFactory)
-

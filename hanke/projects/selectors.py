@@ -1,0 +1,152 @@
+"""Reads of projects for the public pages: the filtered list and the full project page."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+
+from hanke.finance.selectors import BudgetSummary, budget_summary
+
+from . import workflow
+from .models import Deliverable, Project, ProjectPartner, TargetGroup, WorkPackage
+
+PUBLIC_STATUS_ORDER = [workflow.ONGOING, workflow.APPROVED, workflow.IN_ASSESSMENT, workflow.ENDED]
+
+
+def public_status_choices() -> list[tuple[str, str]]:
+    return [
+        (state, workflow.STATES[state])
+        for state in PUBLIC_STATUS_ORDER
+        if state in workflow.PUBLIC_STATES
+    ]
+
+
+def project_list_public(*, fund=None, status: str = "", funding_authority=None) -> QuerySet:
+    """Published projects, newest first (projects without a start date last), with what a list
+    row shows. Each filter is optional; give only values that were validated."""
+    qs = Project.objects.public().select_related(
+        "implementer", "fund", "funding_authority", "budget"
+    )
+    if fund is not None:
+        qs = qs.filter(fund=fund)
+    if status:
+        qs = qs.filter(status=status)
+    if funding_authority is not None:
+        qs = qs.filter(funding_authority=funding_authority)
+    return qs.order_by(F("start_date").desc(nulls_last=True), "pk")
+
+
+def project_latest_public(*, limit: int = 5) -> list[Project]:
+    return list(project_list_public()[:limit])
+
+
+def project_counts_public() -> dict:
+    return Project.objects.public().aggregate(
+        total=Count("pk"),
+        ongoing=Count("pk", filter=Q(status=workflow.ONGOING)),
+        ended=Count("pk", filter=Q(status=workflow.ENDED)),
+    )
+
+
+@dataclass
+class ProjectPage:
+    """Everything the public project page shows, read in a fixed number of queries."""
+
+    project: Project
+    co_implementers: list = field(default_factory=list)
+    partners: list = field(default_factory=list)
+    target_groups: list = field(default_factory=list)  # top level; each has .subgroups.all()
+    work_packages: list = field(default_factory=list)
+    loose_deliverables: list = field(default_factory=list)  # deliverables without a work package
+    events: list = field(default_factory=list)
+    news: list = field(default_factory=list)
+    meetings: list = field(default_factory=list)
+    budget: BudgetSummary | None = None
+    assessment: object | None = None
+
+
+def project_page_get(*, pk: int) -> ProjectPage | None:
+    """The project with everything its page shows, whether or not it is public: the caller
+    decides who may see it (`projects.permissions.can_view_project`)."""
+    from hanke.events.models import Event, EventSpeaker
+    from hanke.portal.models import NewsItem
+
+    project = (
+        Project.objects.select_related(
+            "implementer",
+            "funding_authority",
+            "fund",
+            "programme",
+            "specific_objective__priority_axis",
+            "call",
+            "budget",
+            "assessment",
+        )
+        .prefetch_related(
+            "regions",
+            "municipalities",
+            "themes",
+            "links",
+            "sections",
+            "meetings",
+            "budget__cost_lines",
+            "budget__financing_lines",
+            Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
+            Prefetch(
+                "target_groups",
+                queryset=TargetGroup.objects.filter(part_of__isnull=True).prefetch_related(
+                    "subgroups"
+                ),
+                to_attr="top_target_groups",
+            ),
+            Prefetch(
+                "work_packages",
+                queryset=WorkPackage.objects.prefetch_related(
+                    "activities",
+                    Prefetch("deliverables", queryset=Deliverable.objects.order_by("order", "pk")),
+                ),
+            ),
+            Prefetch(
+                "deliverables",
+                queryset=Deliverable.objects.filter(work_package__isnull=True).order_by(
+                    "order", "pk"
+                ),
+                to_attr="loose_deliverables",
+            ),
+            Prefetch(
+                "events",
+                queryset=Event.objects.select_related("municipality")
+                .prefetch_related(
+                    Prefetch(
+                        "speaker_links",
+                        queryset=EventSpeaker.objects.select_related("speaker").order_by("pk"),
+                    )
+                )
+                .order_by(F("starts_at").asc(nulls_last=True), "pk"),
+            ),
+            Prefetch(
+                "news",
+                queryset=NewsItem.objects.filter(is_public=True).order_by(
+                    F("published_on").desc(nulls_last=True), "order", "pk"
+                ),
+                to_attr="public_news",
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if project is None:
+        return None
+    partners = list(project.partners.all())
+    return ProjectPage(
+        project=project,
+        co_implementers=[p for p in partners if p.role == ProjectPartner.Role.CO_IMPLEMENTER],
+        partners=[p for p in partners if p.role == ProjectPartner.Role.PARTNER],
+        target_groups=project.top_target_groups,
+        work_packages=list(project.work_packages.all()),
+        loose_deliverables=project.loose_deliverables,
+        events=list(project.events.all()),
+        news=project.public_news,
+        meetings=list(project.meetings.all()),
+        budget=budget_summary(project),
+        assessment=getattr(project, "assessment", None),
+    )
