@@ -4,3 +4,5 @@ from .base import *  # noqa: F401,F403
 from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -6,7 +6,9 @@ from .models import Organisation
 
 
 @transaction.atomic
-def organisation_create(*, name: str, org_type: str, business_id: str = "", **fields) -> Organisation:
+def organisation_create(
+    *, name: str, org_type: str, business_id: str = "", **fields
+) -> Organisation:
     """Create an organisation; the business ID is validated by its check digit and normalised."""
     if business_id:
         business_id = normalise_business_id(business_id)

@@ -14,16 +14,28 @@ class Assessment(TimeStampedModel):
     class Recommendation(models.TextChoices):
         PENDING = "pending", _("No recommendation yet")
         RECOMMENDED = "recommended", _("The funder recommends approving the application")
-        NOT_RECOMMENDED = "not_recommended", _("The funder does not recommend approving the application")
+        NOT_RECOMMENDED = (
+            "not_recommended",
+            _("The funder does not recommend approving the application"),
+        )
 
-    project = models.OneToOneField("projects.Project", on_delete=models.CASCADE, related_name="assessment")
-    general_criteria_met = models.BooleanField(_("general selection criteria met"), null=True, blank=True)
+    project = models.OneToOneField(
+        "projects.Project", on_delete=models.CASCADE, related_name="assessment"
+    )
+    general_criteria_met = models.BooleanField(
+        _("general selection criteria met"), null=True, blank=True
+    )
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=1, null=True, blank=True)
-    max_score = models.DecimalField(_("maximum score"), max_digits=5, decimal_places=1, null=True, blank=True)
+    max_score = models.DecimalField(
+        _("maximum score"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
     funder_assessment = models.TextField(_("funder's assessment"), blank=True)
     justification = models.TextField(_("grounds for the decision"), blank=True)
     recommendation = models.CharField(
-        _("recommendation"), max_length=20, choices=Recommendation.choices, default=Recommendation.PENDING
+        _("recommendation"),
+        max_length=20,
+        choices=Recommendation.choices,
+        default=Recommendation.PENDING,
     )
 
     class Meta:
@@ -31,7 +43,9 @@ class Assessment(TimeStampedModel):
         verbose_name_plural = _("assessments")
         constraints = [
             models.CheckConstraint(
-                condition=Q(score__isnull=True) | Q(max_score__isnull=True) | (Q(score__gte=0) & Q(score__lte=F("max_score"))),
+                condition=Q(score__isnull=True)
+                | Q(max_score__isnull=True)
+                | (Q(score__gte=0) & Q(score__lte=F("max_score"))),
                 name="assessment_score_within_max",
             ),
             models.CheckConstraint(
@@ -57,9 +71,13 @@ class Meeting(RequiresTextInSomeLanguage, models.Model):
 
     translated_required = ("name",)
 
-    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="meetings")
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.CASCADE, related_name="meetings"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=300, blank=True, help_text=_("As the document names it."))
+    name = models.CharField(
+        _("name"), max_length=300, blank=True, help_text=_("As the document names it.")
+    )
     date = models.DateField(_("date"))
     statement = models.TextField(_("statement"), blank=True)
 

@@ -12,7 +12,9 @@ def normalise_business_id(value: str) -> str:
         return ytunnus.format(ytunnus.validate(value))
     except StdnumError as exc:
         raise ValidationError(
-            _("“%(value)s” is not a valid business ID (Y-tunnus). Use the form 1234567-8; the last digit is a check digit."),
+            _(
+                "“%(value)s” is not a valid business ID (Y-tunnus). Use the form 1234567-8; the last digit is a check digit."
+            ),
             code="invalid_business_id",
             params={"value": value},
         ) from exc

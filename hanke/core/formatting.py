@@ -91,6 +91,8 @@ def format_datetime(value: datetime.datetime | None, lang: str | None = None) ->
         value = timezone.localtime(value)
     if _lang(lang) == "en":
         return f"{format_date(value, lang)}, {value:%H:%M}"
-    return f"{format_date(value, lang)} klo {value.hour}.{value.minute:02d}" if _lang(
-        lang
-    ) == "fi" else f"{format_date(value, lang)} kl. {value.hour}.{value.minute:02d}"
+    return (
+        f"{format_date(value, lang)} klo {value.hour}.{value.minute:02d}"
+        if _lang(lang) == "fi"
+        else f"{format_date(value, lang)} kl. {value.hour}.{value.minute:02d}"
+    )

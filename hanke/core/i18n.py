@@ -38,7 +38,11 @@ def original_language_of(obj) -> str:
         if code:
             return code
         obj = next(
-            (getattr(obj, attr) for attr in ("project", "work_package", "event") if hasattr(obj, attr)),
+            (
+                getattr(obj, attr)
+                for attr in ("project", "work_package", "event")
+                if hasattr(obj, attr)
+            ),
             None,
         )
     return settings.LANGUAGE_CODE

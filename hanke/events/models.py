@@ -35,9 +35,19 @@ class Event(RequiresTextInSomeLanguage, SourcedModel):
         TEACHER_TRAINING = "teacher_training", _("Teacher training")
         INFO_SESSION = "info_session", _("Info session")
 
-    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="events", verbose_name=_("project"))
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("project"),
+    )
     work_package = models.ForeignKey(
-        "projects.WorkPackage", on_delete=models.SET_NULL, null=True, blank=True, related_name="events", verbose_name=_("work package")
+        "projects.WorkPackage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("work package"),
     )
     title = models.CharField(_("title"), max_length=300, blank=True)
     event_type = models.CharField(_("type"), max_length=24, choices=Type.choices)
@@ -45,16 +55,28 @@ class Event(RequiresTextInSomeLanguage, SourcedModel):
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     timing = models.CharField(
-        _("timing"), max_length=200, blank=True, help_text=_("When the exact time is not known, e.g. 'Spring 2020'.")
+        _("timing"),
+        max_length=200,
+        blank=True,
+        help_text=_("When the exact time is not known, e.g. 'Spring 2020'."),
     )
     is_online = models.BooleanField(_("online"), default=False)
     municipality = models.ForeignKey(
-        "core.Municipality", on_delete=models.SET_NULL, null=True, blank=True, related_name="events", verbose_name=_("municipality")
+        "core.Municipality",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("municipality"),
     )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
-    themes = models.ManyToManyField("projects.Theme", blank=True, related_name="events", verbose_name=_("themes"))
-    speakers = models.ManyToManyField(Speaker, through="EventSpeaker", blank=True, related_name="events")
+    themes = models.ManyToManyField(
+        "projects.Theme", blank=True, related_name="events", verbose_name=_("themes")
+    )
+    speakers = models.ManyToManyField(
+        Speaker, through="EventSpeaker", blank=True, related_name="events"
+    )
     keynote_speakers_announced = models.PositiveSmallIntegerField(
         _("number of keynote speakers announced"),
         null=True,
@@ -70,7 +92,9 @@ class Event(RequiresTextInSomeLanguage, SourcedModel):
         verbose_name_plural = _("events")
         constraints = [
             models.CheckConstraint(
-                condition=Q(starts_at__isnull=True) | Q(ends_at__isnull=True) | Q(starts_at__lte=F("ends_at")),
+                condition=Q(starts_at__isnull=True)
+                | Q(ends_at__isnull=True)
+                | Q(starts_at__lte=F("ends_at")),
                 name="event_times_ordered",
             )
         ]
@@ -92,4 +116,9 @@ class EventSpeaker(models.Model):
     class Meta:
         verbose_name = _("speaker of an event")
         verbose_name_plural = _("speakers")
-        constraints = [models.UniqueConstraint(fields=["event", "speaker"], name="event_speaker_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "speaker"], name="event_speaker_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker} @ {self.event}"

@@ -29,7 +29,9 @@ def compute_costs(cost_model: str, lines: dict) -> CostFigures:
     staff = lines.get(CostCategory.STAFF, ZERO)
     flat_amount = percent_of(staff, rate) if rate is not None else ZERO
     revenues = lines.get(CostCategory.REVENUES, ZERO)
-    costs = sum((amount for category, amount in lines.items() if category != CostCategory.REVENUES), ZERO)
+    costs = sum(
+        (amount for category, amount in lines.items() if category != CostCategory.REVENUES), ZERO
+    )
     return CostFigures(
         lines=lines,
         flat_rate_percent=rate,
@@ -54,7 +56,9 @@ class PlanCheck:
 def check_cost_lines(cost_model: str, lines: dict, check: PlanCheck) -> None:
     for category, amount in lines.items():
         if category not in CostCategory.values:
-            check.add("cost_lines", _("Unknown cost category “%(category)s”.") % {"category": category})
+            check.add(
+                "cost_lines", _("Unknown cost category “%(category)s”.") % {"category": category}
+            )
             continue
         if to_decimal(amount) < 0:
             check.add(
@@ -121,6 +125,8 @@ def check_financing(total, sources: dict, max_aid_rate, check: PlanCheck) -> Non
                 "rate": format_percent(rate),
                 "total": format_money(total),
                 "max": format_percent(max_aid_rate),
-                "limit": format_money(percent_of(total, max_aid_rate).to_integral_value(rounding="ROUND_FLOOR")),
+                "limit": format_money(
+                    percent_of(total, max_aid_rate).to_integral_value(rounding="ROUND_FLOOR")
+                ),
             },
         )

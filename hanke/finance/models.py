@@ -55,9 +55,15 @@ PUBLIC_SOURCES = {FundingSource.AID, FundingSource.MUNICIPAL, FundingSource.OTHE
 
 
 class Budget(TimeStampedModel):
-    project = models.OneToOneField("projects.Project", on_delete=models.CASCADE, related_name="budget")
-    cost_model = models.CharField(_("cost model"), max_length=16, choices=CostModel.choices, default=CostModel.NOT_KNOWN)
-    total_cost = models.DecimalField(_("total eligible costs"), max_digits=14, decimal_places=2, default=Decimal("0"))
+    project = models.OneToOneField(
+        "projects.Project", on_delete=models.CASCADE, related_name="budget"
+    )
+    cost_model = models.CharField(
+        _("cost model"), max_length=16, choices=CostModel.choices, default=CostModel.NOT_KNOWN
+    )
+    total_cost = models.DecimalField(
+        _("total eligible costs"), max_digits=14, decimal_places=2, default=Decimal("0")
+    )
     aid_granted_by = models.CharField(
         _("aid granted by (as the source says)"),
         max_length=200,
@@ -68,7 +74,9 @@ class Budget(TimeStampedModel):
     class Meta:
         verbose_name = _("budget")
         verbose_name_plural = _("budgets")
-        constraints = [models.CheckConstraint(condition=Q(total_cost__gte=0), name="budget_total_non_negative")]
+        constraints = [
+            models.CheckConstraint(condition=Q(total_cost__gte=0), name="budget_total_non_negative")
+        ]
 
     def __str__(self) -> str:
         return str(_("Budget of %(project)s") % {"project": self.project})
@@ -83,8 +91,12 @@ class CostLine(models.Model):
         verbose_name = _("cost line")
         verbose_name_plural = _("cost estimate")
         constraints = [
-            models.UniqueConstraint(fields=["budget", "category"], name="cost_line_category_unique"),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="cost_line_amount_non_negative"),
+            models.UniqueConstraint(
+                fields=["budget", "category"], name="cost_line_category_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="cost_line_amount_non_negative"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -101,8 +113,12 @@ class FinancingLine(models.Model):
         verbose_name = _("financing line")
         verbose_name_plural = _("financing plan")
         constraints = [
-            models.UniqueConstraint(fields=["budget", "source"], name="financing_line_source_unique"),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="financing_line_amount_non_negative"),
+            models.UniqueConstraint(
+                fields=["budget", "source"], name="financing_line_source_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="financing_line_amount_non_negative"
+            ),
         ]
 
     def __str__(self) -> str:

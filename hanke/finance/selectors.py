@@ -54,7 +54,14 @@ def budget_summary(project) -> BudgetSummary | None:
         figures = compute_costs(budget.cost_model, lines)
         for category in CostCategory:
             if category in lines and category != CostCategory.REVENUES:
-                cost_rows.append(Row(category, category.label, lines[category], share_percent(lines[category], total)))
+                cost_rows.append(
+                    Row(
+                        category,
+                        category.label,
+                        lines[category],
+                        share_percent(lines[category], total),
+                    )
+                )
         if figures.flat_rate_percent is not None:
             cost_rows.append(
                 Row(
@@ -66,11 +73,19 @@ def budget_summary(project) -> BudgetSummary | None:
                 )
             )
         if CostCategory.REVENUES in lines:
-            cost_rows.append(Row("revenues", CostCategory.REVENUES.label, -lines[CostCategory.REVENUES], None))
+            cost_rows.append(
+                Row("revenues", CostCategory.REVENUES.label, -lines[CostCategory.REVENUES], None)
+            )
     order = list(FundingSource)
     financing = sorted(budget.financing_lines.all(), key=lambda line: order.index(line.source))
     financing_rows = [
-        Row(line.source, FundingSource(line.source).label, line.amount, share_percent(line.amount, total), note=line.note)
+        Row(
+            line.source,
+            FundingSource(line.source).label,
+            line.amount,
+            share_percent(line.amount, total),
+            note=line.note,
+        )
         for line in financing
     ]
     aid = sum((line.amount for line in financing if line.source == FundingSource.AID), Decimal("0"))
@@ -83,7 +98,9 @@ def budget_summary(project) -> BudgetSummary | None:
         financing_total=sum((line.amount for line in financing), Decimal("0")),
         aid=aid,
         aid_rate=share_percent(aid, total),
-        public_total=sum((line.amount for line in financing if line.source in PUBLIC_SOURCES), Decimal("0")),
+        public_total=sum(
+            (line.amount for line in financing if line.source in PUBLIC_SOURCES), Decimal("0")
+        ),
         max_aid_rate=max_aid_rate_for(project),
         aid_granted_by=budget.aid_granted_by,
     )

@@ -38,8 +38,13 @@ def budget_set(
         if total_cost is not None and cents(total_cost) != figures.total:
             check.add(
                 "total_cost",
-                _("The stated total %(stated)s does not match the cost lines and flat rate, which add up to %(computed)s.")
-                % {"stated": format_money(cents(total_cost)), "computed": format_money(figures.total)},
+                _(
+                    "The stated total %(stated)s does not match the cost lines and flat rate, which add up to %(computed)s."
+                )
+                % {
+                    "stated": format_money(cents(total_cost)),
+                    "computed": format_money(figures.total),
+                },
             )
         total = figures.total
     elif total_cost is not None:
@@ -61,10 +66,16 @@ def budget_set(
     )
     budget.cost_lines.all().delete()
     CostLine.objects.bulk_create(
-        [CostLine(budget=budget, category=category, amount=cents(amount)) for category, amount in cost_lines.items()]
+        [
+            CostLine(budget=budget, category=category, amount=cents(amount))
+            for category, amount in cost_lines.items()
+        ]
     )
     budget.financing_lines.all().delete()
     FinancingLine.objects.bulk_create(
-        [FinancingLine(budget=budget, source=source, amount=cents(amount)) for source, amount in financing.items()]
+        [
+            FinancingLine(budget=budget, source=source, amount=cents(amount))
+            for source, amount in financing.items()
+        ]
     )
     return budget

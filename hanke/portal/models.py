@@ -17,10 +17,19 @@ class NewsItem(RequiresTextInSomeLanguage, SourcedModel):
     )
     published_on = models.DateField(_("published"), null=True, blank=True)
     publisher = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="news", verbose_name=_("publisher")
+        "accounts.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news",
+        verbose_name=_("publisher"),
     )
-    publisher_name = models.CharField(_("publisher as given in the source"), max_length=200, blank=True)
-    projects = models.ManyToManyField("projects.Project", blank=True, related_name="news", verbose_name=_("related projects"))
+    publisher_name = models.CharField(
+        _("publisher as given in the source"), max_length=200, blank=True
+    )
+    projects = models.ManyToManyField(
+        "projects.Project", blank=True, related_name="news", verbose_name=_("related projects")
+    )
     is_public = models.BooleanField(_("published"), default=True)
     order = models.PositiveIntegerField(_("order in the source listing"), default=0)
 

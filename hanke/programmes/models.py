@@ -11,8 +11,12 @@ from hanke.core.models import TimeStampedModel
 class Fund(models.Model):
     """An EU or national fund. `project_code_prefix` is the first letter of EURA codes (S30355)."""
 
-    code = models.CharField(_("code"), max_length=16, unique=True, help_text=_("e.g. ERDF, ESF+, JTF"))
-    abbreviation = models.CharField(_("abbreviation"), max_length=16, help_text=_("e.g. EAKR, ESR+"))
+    code = models.CharField(
+        _("code"), max_length=16, unique=True, help_text=_("e.g. ERDF, ESF+, JTF")
+    )
+    abbreviation = models.CharField(
+        _("abbreviation"), max_length=16, help_text=_("e.g. EAKR, ESR+")
+    )
     name = models.CharField(_("name"), max_length=200)
     project_code_prefix = models.CharField(_("project code prefix"), max_length=1, blank=True)
 
@@ -53,11 +57,15 @@ class FundingAuthority(models.Model):
 
 
 class Programme(models.Model):
-    code = models.CharField(_("code"), max_length=32, unique=True, help_text=_("e.g. CCI number or a short code"))
+    code = models.CharField(
+        _("code"), max_length=32, unique=True, help_text=_("e.g. CCI number or a short code")
+    )
     name = models.CharField(_("name"), max_length=255)
     period_start = models.PositiveSmallIntegerField(_("first year"))
     period_end = models.PositiveSmallIntegerField(_("last year"))
-    funds = models.ManyToManyField(Fund, blank=True, related_name="programmes", verbose_name=_("funds"))
+    funds = models.ManyToManyField(
+        Fund, blank=True, related_name="programmes", verbose_name=_("funds")
+    )
 
     class Meta:
         ordering = ["-period_start", "name"]
@@ -77,7 +85,10 @@ class PriorityAxis(models.Model):
     """Toimintalinja."""
 
     programme = models.ForeignKey(
-        Programme, on_delete=models.CASCADE, related_name="priority_axes", verbose_name=_("programme")
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="priority_axes",
+        verbose_name=_("programme"),
     )
     number = models.CharField(_("number"), max_length=10)
     name = models.CharField(_("name"), max_length=255, blank=True)
@@ -114,7 +125,9 @@ class SpecificObjective(models.Model):
         verbose_name = _("specific objective")
         verbose_name_plural = _("specific objectives")
         constraints = [
-            models.UniqueConstraint(fields=["priority_axis", "code"], name="specific_objective_unique")
+            models.UniqueConstraint(
+                fields=["priority_axis", "code"], name="specific_objective_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -131,7 +144,10 @@ class Call(TimeStampedModel):
 
     name = models.CharField(_("name"), max_length=255)
     authority = models.ForeignKey(
-        FundingAuthority, on_delete=models.PROTECT, related_name="calls", verbose_name=_("authority")
+        FundingAuthority,
+        on_delete=models.PROTECT,
+        related_name="calls",
+        verbose_name=_("authority"),
     )
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="calls", verbose_name=_("programme")
@@ -159,7 +175,9 @@ class Call(TimeStampedModel):
                 name="call_max_aid_rate_0_100",
             ),
             models.CheckConstraint(
-                condition=Q(opens_on__isnull=True) | Q(closes_on__isnull=True) | Q(opens_on__lte=F("closes_on")),
+                condition=Q(opens_on__isnull=True)
+                | Q(closes_on__isnull=True)
+                | Q(opens_on__lte=F("closes_on")),
                 name="call_dates_ordered",
             ),
         ]

@@ -1,5 +1,9 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from .models import (
     Activity,
@@ -49,7 +53,16 @@ class DeliverableInline(TranslationTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(TranslationAdmin):
-    list_display = ["display_name", "code", "status", "fund", "funding_authority", "start_date", "end_date", "is_public"]
+    list_display = [
+        "display_name",
+        "code",
+        "status",
+        "fund",
+        "funding_authority",
+        "start_date",
+        "end_date",
+        "is_public",
+    ]
     list_filter = ["status", "fund", "funding_authority", "is_public"]
     search_fields = ["name_fi", "name_en", "name_sv", "code", "acronym"]
     autocomplete_fields = ["implementer"]

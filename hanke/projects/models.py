@@ -1,4 +1,3 @@
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -54,9 +53,15 @@ class Project(SourcedModel):
         blank=True,
         help_text=_("What the source document does not say, so nobody mistakes a gap for a fact."),
     )
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DEVELOPMENT)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=Kind.choices, default=Kind.DEVELOPMENT
+    )
     status = models.CharField(
-        _("status"), max_length=20, choices=workflow.STATUS_CHOICES, default=workflow.DRAFT, db_index=True
+        _("status"),
+        max_length=20,
+        choices=workflow.STATUS_CHOICES,
+        default=workflow.DRAFT,
+        db_index=True,
     )
     is_public = models.BooleanField(_("published"), default=False)
     implementer = models.ForeignKey(
@@ -76,7 +81,12 @@ class Project(SourcedModel):
         verbose_name=_("funding authority"),
     )
     fund = models.ForeignKey(
-        "programmes.Fund", on_delete=models.PROTECT, null=True, blank=True, related_name="projects", verbose_name=_("fund")
+        "programmes.Fund",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("fund"),
     )
     programme = models.ForeignKey(
         "programmes.Programme",
@@ -95,18 +105,30 @@ class Project(SourcedModel):
         verbose_name=_("specific objective"),
     )
     call = models.ForeignKey(
-        "programmes.Call", on_delete=models.PROTECT, null=True, blank=True, related_name="projects", verbose_name=_("call")
+        "programmes.Call",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("call"),
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     date_precision = models.CharField(
-        _("precision of the dates"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+        _("precision of the dates"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
     )
-    regions = models.ManyToManyField("core.Region", blank=True, related_name="projects", verbose_name=_("regions"))
+    regions = models.ManyToManyField(
+        "core.Region", blank=True, related_name="projects", verbose_name=_("regions")
+    )
     municipalities = models.ManyToManyField(
         "core.Municipality", blank=True, related_name="projects", verbose_name=_("municipalities")
     )
-    themes = models.ManyToManyField(Theme, blank=True, related_name="projects", verbose_name=_("themes"))
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="projects", verbose_name=_("themes")
+    )
     homepage = models.URLField(_("homepage"), blank=True)
 
     objects = ProjectQuerySet.as_manager()
@@ -117,10 +139,14 @@ class Project(SourcedModel):
         verbose_name_plural = _("projects")
         constraints = [
             models.CheckConstraint(
-                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(start_date__lte=F("end_date")),
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(start_date__lte=F("end_date")),
                 name="project_dates_ordered",
             ),
-            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="project_code_unique"),
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(code=""), name="project_code_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -152,7 +178,10 @@ class ProjectPartner(models.Model):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("organisation")
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     description = models.CharField(_("description"), max_length=300, blank=True)
@@ -162,7 +191,9 @@ class ProjectPartner(models.Model):
         verbose_name = _("partner")
         verbose_name_plural = _("co-implementers and partners")
         constraints = [
-            models.UniqueConstraint(fields=["project", "organisation", "role"], name="project_partner_unique")
+            models.UniqueConstraint(
+                fields=["project", "organisation", "role"], name="project_partner_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -182,7 +213,11 @@ class ProjectLink(RequiresTextInSomeLanguage, models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.OTHER)
     label = models.CharField(_("label"), max_length=200, blank=True)
-    url = models.URLField(_("address"), blank=True, help_text=_("Leave empty when the source names the place but not its address."))
+    url = models.URLField(
+        _("address"),
+        blank=True,
+        help_text=_("Leave empty when the source names the place but not its address."),
+    )
 
     class Meta:
         ordering = ["kind", "pk"]
@@ -244,7 +279,9 @@ class WorkPackage(RequiresTextInSomeLanguage, models.Model):
 class Activity(RequiresTextInSomeLanguage, models.Model):
     translated_required = ("description",)
 
-    work_package = models.ForeignKey(WorkPackage, on_delete=models.CASCADE, related_name="activities")
+    work_package = models.ForeignKey(
+        WorkPackage, on_delete=models.CASCADE, related_name="activities"
+    )
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -284,11 +321,18 @@ class Deliverable(RequiresTextInSomeLanguage, models.Model):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="deliverables")
     work_package = models.ForeignKey(
-        WorkPackage, on_delete=models.CASCADE, null=True, blank=True, related_name="deliverables", verbose_name=_("work package")
+        WorkPackage,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deliverables",
+        verbose_name=_("work package"),
     )
     deliverable_type = models.CharField(_("type"), max_length=24, choices=Type.choices)
     title = models.CharField(_("title"), max_length=300, blank=True)
-    target_qualifier = models.CharField(_("target"), max_length=10, choices=Qualifier.choices, default=Qualifier.NONE)
+    target_qualifier = models.CharField(
+        _("target"), max_length=10, choices=Qualifier.choices, default=Qualifier.NONE
+    )
     target_min = models.PositiveIntegerField(_("target (minimum)"), null=True, blank=True)
     target_max = models.PositiveIntegerField(_("target (maximum)"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -299,14 +343,22 @@ class Deliverable(RequiresTextInSomeLanguage, models.Model):
         verbose_name_plural = _("deliverables")
         constraints = [
             models.CheckConstraint(
-                condition=Q(target_min__isnull=True) | Q(target_max__isnull=True) | Q(target_min__lte=F("target_max")),
+                condition=Q(target_min__isnull=True)
+                | Q(target_max__isnull=True)
+                | Q(target_min__lte=F("target_max")),
                 name="deliverable_target_range_ordered",
             ),
             models.CheckConstraint(
                 condition=(
                     Q(target_qualifier="none", target_min__isnull=True, target_max__isnull=True)
-                    | Q(target_qualifier="range", target_min__isnull=False, target_max__isnull=False)
-                    | Q(target_qualifier__in=["exactly", "at_least", "about"], target_min__isnull=False, target_max__isnull=True)
+                    | Q(
+                        target_qualifier="range", target_min__isnull=False, target_max__isnull=False
+                    )
+                    | Q(
+                        target_qualifier__in=["exactly", "at_least", "about"],
+                        target_min__isnull=False,
+                        target_max__isnull=True,
+                    )
                 ),
                 name="deliverable_target_matches_qualifier",
             ),
@@ -347,7 +399,12 @@ class TargetGroup(RequiresTextInSomeLanguage, models.Model):
     target_count = models.PositiveIntegerField(_("target"), null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices, default=Unit.PERSONS)
     part_of = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="subgroups", verbose_name=_("part of")
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subgroups",
+        verbose_name=_("part of"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -18,12 +18,19 @@ def project_transition(*, user, project: Project, target: str) -> Project:
     if transition is None:
         raise ValidationError(
             _("A project cannot move from “%(source)s” to “%(target)s”.")
-            % {"source": workflow.STATES[project.status], "target": workflow.STATES.get(target, target)}
+            % {
+                "source": workflow.STATES[project.status],
+                "target": workflow.STATES.get(target, target),
+            }
         )
     if not can_transition_project(user, project, transition):
-        raise PermissionDenied(_("You may not do this: “%(action)s”.") % {"action": transition.label})
+        raise PermissionDenied(
+            _("You may not do this: “%(action)s”.") % {"action": transition.label}
+        )
     updated = Project.objects.filter(pk=project.pk, status=transition.source).update(status=target)
     if updated != 1:
-        raise ValidationError(_("The project was changed by someone else; reload the page and try again."))
+        raise ValidationError(
+            _("The project was changed by someone else; reload the page and try again.")
+        )
     project.refresh_from_db()
     return project

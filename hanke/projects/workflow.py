@@ -45,7 +45,12 @@ TRANSITIONS = [
     Transition(IN_ASSESSMENT, DRAFT, _("Return to applicant"), frozenset({roles.FUNDER_OFFICER})),
     Transition(IN_ASSESSMENT, APPROVED, _("Approve"), frozenset({roles.FUNDER_OFFICER})),
     Transition(IN_ASSESSMENT, REJECTED, _("Reject"), frozenset({roles.FUNDER_OFFICER})),
-    Transition(APPROVED, ONGOING, _("Start implementation"), frozenset({roles.APPLICANT, roles.FUNDER_OFFICER})),
+    Transition(
+        APPROVED,
+        ONGOING,
+        _("Start implementation"),
+        frozenset({roles.APPLICANT, roles.FUNDER_OFFICER}),
+    ),
     Transition(ONGOING, ENDED, _("Close project"), frozenset({roles.FUNDER_OFFICER})),
 ]
 

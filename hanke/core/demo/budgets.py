@@ -1,9 +1,11 @@
+from hanke.core.money import cents
 from hanke.finance.models import Budget
 from hanke.finance.services import budget_set
-from hanke.core.money import cents
 
 
-def ensure_budget(project, *, cost_model, financing, cost_lines=None, total_cost=None, aid_granted_by=""):
+def ensure_budget(
+    project, *, cost_model, financing, cost_lines=None, total_cost=None, aid_granted_by=""
+):
     """Set the budget through the money rules, unless it already holds exactly these figures."""
     budget = Budget.objects.filter(project=project).first()
     if budget is not None:

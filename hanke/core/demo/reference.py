@@ -4,7 +4,13 @@ from decimal import Decimal
 
 from hanke.accounts.models import Organisation
 from hanke.core.models import Municipality, Region
-from hanke.programmes.models import Fund, FundingAuthority, PriorityAxis, Programme, SpecificObjective
+from hanke.programmes.models import (
+    Fund,
+    FundingAuthority,
+    PriorityAxis,
+    Programme,
+    SpecificObjective,
+)
 
 from .upsert import translated as t
 from .upsert import upsert
@@ -13,17 +19,38 @@ MAX_AID_DEVELOPMENT = Decimal("80.00")
 
 
 def load():
-    lapland = upsert(Region, {"code": "19"}, {"nuts3_code": "FI1D7", **t("name", "Lappi", "Lapland", "Lappland")})
+    lapland = upsert(
+        Region, {"code": "19"}, {"nuts3_code": "FI1D7", **t("name", "Lappi", "Lapland", "Lappland")}
+    )
     north_ostrobothnia = upsert(
         Region,
         {"code": "17"},
-        {"nuts3_code": "FI1D9", **t("name", "Pohjois-Pohjanmaa", "North Ostrobothnia", "Norra Österbotten")},
+        {
+            "nuts3_code": "FI1D9",
+            **t("name", "Pohjois-Pohjanmaa", "North Ostrobothnia", "Norra Österbotten"),
+        },
     )
     municipalities = {
-        "rovaniemi": upsert(Municipality, {"code": "698"}, {"region": lapland, **t("name", "Rovaniemi", "Rovaniemi", "Rovaniemi")}),
-        "posio": upsert(Municipality, {"code": "614"}, {"region": lapland, **t("name", "Posio", "Posio", "Posio")}),
-        "utsjoki": upsert(Municipality, {"code": "890"}, {"region": lapland, **t("name", "Utsjoki", "Utsjoki", "Utsjoki")}),
-        "oulu": upsert(Municipality, {"code": "564"}, {"region": north_ostrobothnia, **t("name", "Oulu", "Oulu", "Uleåborg")}),
+        "rovaniemi": upsert(
+            Municipality,
+            {"code": "698"},
+            {"region": lapland, **t("name", "Rovaniemi", "Rovaniemi", "Rovaniemi")},
+        ),
+        "posio": upsert(
+            Municipality,
+            {"code": "614"},
+            {"region": lapland, **t("name", "Posio", "Posio", "Posio")},
+        ),
+        "utsjoki": upsert(
+            Municipality,
+            {"code": "890"},
+            {"region": lapland, **t("name", "Utsjoki", "Utsjoki", "Utsjoki")},
+        ),
+        "oulu": upsert(
+            Municipality,
+            {"code": "564"},
+            {"region": north_ostrobothnia, **t("name", "Oulu", "Oulu", "Uleåborg")},
+        ),
     }
 
     funds = {
@@ -33,7 +60,12 @@ def load():
             {
                 "project_code_prefix": "A",
                 **t("abbreviation", "EAKR", "ERDF", "ERUF"),
-                **t("name", "Euroopan aluekehitysrahasto", "European Regional Development Fund", "Europeiska regionala utvecklingsfonden"),
+                **t(
+                    "name",
+                    "Euroopan aluekehitysrahasto",
+                    "European Regional Development Fund",
+                    "Europeiska regionala utvecklingsfonden",
+                ),
             },
         ),
         "ESF": upsert(
@@ -42,7 +74,12 @@ def load():
             {
                 "project_code_prefix": "S",
                 **t("abbreviation", "ESR", "ESF", "ESF"),
-                **t("name", "Euroopan sosiaalirahasto", "European Social Fund", "Europeiska socialfonden"),
+                **t(
+                    "name",
+                    "Euroopan sosiaalirahasto",
+                    "European Social Fund",
+                    "Europeiska socialfonden",
+                ),
             },
         ),
         "ESF+": upsert(
@@ -51,7 +88,12 @@ def load():
             {
                 "project_code_prefix": "S",
                 **t("abbreviation", "ESR+", "ESF+", "ESF+"),
-                **t("name", "Euroopan sosiaalirahasto plus", "European Social Fund Plus", "Europeiska socialfonden plus"),
+                **t(
+                    "name",
+                    "Euroopan sosiaalirahasto plus",
+                    "European Social Fund Plus",
+                    "Europeiska socialfonden plus",
+                ),
             },
         ),
         "JTF": upsert(
@@ -60,7 +102,12 @@ def load():
             {
                 "project_code_prefix": "J",
                 **t("abbreviation", "JTF", "JTF", "FRO"),
-                **t("name", "Oikeudenmukaisen siirtymän rahasto", "Just Transition Fund", "Fonden för en rättvis omställning"),
+                **t(
+                    "name",
+                    "Oikeudenmukaisen siirtymän rahasto",
+                    "Just Transition Fund",
+                    "Fonden för en rättvis omställning",
+                ),
             },
         ),
         "NATIONAL": upsert(
@@ -104,7 +151,11 @@ def load():
         },
         m2m={"funds": [funds["ERDF"], funds["ESF+"], funds["JTF"]]},
     )
-    axis_7 = upsert(PriorityAxis, {"programme": programme_2021, "number": "7"}, t("name", "Toimintalinja 7", "Priority 7", "Insatsområde 7"))
+    axis_7 = upsert(
+        PriorityAxis,
+        {"programme": programme_2021, "number": "7"},
+        t("name", "Toimintalinja 7", "Priority 7", "Insatsområde 7"),
+    )
     objective_7_1 = upsert(
         SpecificObjective,
         {"priority_axis": axis_7, "code": "7.1"},
@@ -146,14 +197,22 @@ def load():
         "pp_ely": upsert(
             FundingAuthority,
             {"organisation": ely_org},
-            {"kind": FundingAuthority.Kind.ELY_CENTRE, **t("name", ely_org.name_fi, ely_org.name_en, ely_org.name_sv)},
+            {
+                "kind": FundingAuthority.Kind.ELY_CENTRE,
+                **t("name", ely_org.name_fi, ely_org.name_en, ely_org.name_sv),
+            },
         ),
         "lapin_liitto": upsert(
             FundingAuthority,
             {"organisation": lapland_council_org},
             {
                 "kind": FundingAuthority.Kind.REGIONAL_COUNCIL,
-                **t("name", lapland_council_org.name_fi, lapland_council_org.name_en, lapland_council_org.name_sv),
+                **t(
+                    "name",
+                    lapland_council_org.name_fi,
+                    lapland_council_org.name_en,
+                    lapland_council_org.name_sv,
+                ),
             },
         ),
     }

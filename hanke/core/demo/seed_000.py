@@ -45,9 +45,17 @@ IMPLEMENTATION = (
 )
 THEMES = [
     ("digi-startup", "Digi Startup", "Digi Startup"),
-    ("digital-marketing-and-sales", "Digital marketing and sales", "Digitaalinen markkinointi ja myynti"),
+    (
+        "digital-marketing-and-sales",
+        "Digital marketing and sales",
+        "Digitaalinen markkinointi ja myynti",
+    ),
     ("global-digital-resources", "Global digital resources", "Globaalit digitaaliset resurssit"),
-    ("data-and-customer-relationships", "Data and customer relationships", "Data ja asiakassuhteet"),
+    (
+        "data-and-customer-relationships",
+        "Data and customer relationships",
+        "Data ja asiakassuhteet",
+    ),
 ]
 
 
@@ -55,11 +63,14 @@ def load(ref):
     tequ = upsert(
         Organisation,
         {"name_fi": "TEQU"},
-        {"org_type": Organisation.Type.OTHER, "original_language": "en", "source_document": SOURCE, **t("name", "TEQU", "TEQU", "TEQU")},
+        {
+            "org_type": Organisation.Type.OTHER,
+            "original_language": "en",
+            "source_document": SOURCE,
+            **t("name", "TEQU", "TEQU", "TEQU"),
+        },
     )
-    themes = [
-        upsert(Theme, {"slug": slug}, t("name", fi, en, "")) for slug, en, fi in THEMES
-    ]
+    themes = [upsert(Theme, {"slug": slug}, t("name", fi, en, "")) for slug, en, fi in THEMES]
     project = upsert(
         Project,
         {"source_document": SOURCE, "name_en": "HEHKU"},
@@ -68,13 +79,17 @@ def load(ref):
             "acronym": "HEHKU",
             **t("name", "HEHKU", "HEHKU", "HEHKU"),
             **t("summary", en=SUMMARY),
-            **t("source_notes", en=(
-                "The source page gives no project code and no dates of the individual events. The financing "
-                "sources other than the ESF and government funding are not itemised in the source."
-            ), fi=(
-                "Lähdesivu ei kerro hankekoodia eikä yksittäisten tapahtumien päivämääriä. Muita rahoituslähteitä "
-                "kuin ESR- ja valtion rahoitusta ei ole eritelty lähteessä."
-            )),
+            **t(
+                "source_notes",
+                en=(
+                    "The source page gives no project code and no dates of the individual events. The financing "
+                    "sources other than the ESF and government funding are not itemised in the source."
+                ),
+                fi=(
+                    "Lähdesivu ei kerro hankekoodia eikä yksittäisten tapahtumien päivämääriä. Muita rahoituslähteitä "
+                    "kuin ESR- ja valtion rahoitusta ei ole eritelty lähteessä."
+                ),
+            ),
             "kind": Project.Kind.DEVELOPMENT,
             "status": workflow.ENDED,
             "is_public": True,
@@ -99,32 +114,65 @@ def load(ref):
         ],
         start=1,
     ):
-        upsert(ProjectSection, {"project": project, "order": order}, {"kind": kind, **t("title", en=title), **t("body", en=body)})
+        upsert(
+            ProjectSection,
+            {"project": project, "order": order},
+            {"kind": kind, **t("title", en=title), **t("body", en=body)},
+        )
     upsert(
         ProjectLink,
         {"project": project, "kind": ProjectLink.Kind.VIDEO},
-        {"url": "", **t("label", en="TEQU’s YouTube channel: recordings of the full online sales education")},
+        {
+            "url": "",
+            **t(
+                "label", en="TEQU’s YouTube channel: recordings of the full online sales education"
+            ),
+        },
     )
     for order, (dtype, title, qualifier, target) in enumerate(
         [
-            (Deliverable.Type.EVENT, "Events on digital business skills (4 regional, 4 main events in Rovaniemi)", "exactly", 8),
+            (
+                Deliverable.Type.EVENT,
+                "Events on digital business skills (4 regional, 4 main events in Rovaniemi)",
+                "exactly",
+                8,
+            ),
             (Deliverable.Type.EVENT, "Covid19-Package webinars on e-sales", "exactly", 6),
-            (Deliverable.Type.EVENT, "Covid19-Package network workshop on e-sales for SMEs", "exactly", 1),
-            (Deliverable.Type.VIDEO, "Recordings of the online sales education on TEQU’s YouTube channel", "none", None),
+            (
+                Deliverable.Type.EVENT,
+                "Covid19-Package network workshop on e-sales for SMEs",
+                "exactly",
+                1,
+            ),
+            (
+                Deliverable.Type.VIDEO,
+                "Recordings of the online sales education on TEQU’s YouTube channel",
+                "none",
+                None,
+            ),
         ],
         start=1,
     ):
         upsert(
             Deliverable,
             {"project": project, "order": order},
-            {"deliverable_type": dtype, "target_qualifier": qualifier, "target_min": target, "target_max": None, **t("title", en=title)},
+            {
+                "deliverable_type": dtype,
+                "target_qualifier": qualifier,
+                "target_min": target,
+                "target_max": None,
+                **t("title", en=title),
+            },
         )
     load_events(project, ref)
     ensure_budget(
         project,
         cost_model=CostModel.NOT_KNOWN,
         total_cost=Decimal("309642"),
-        financing={FundingSource.AID: Decimal("247714"), FundingSource.UNSPECIFIED: Decimal("61928")},
+        financing={
+            FundingSource.AID: Decimal("247714"),
+            FundingSource.UNSPECIFIED: Decimal("61928"),
+        },
         aid_granted_by="North Ostrobothnia Centre for Economic Development, Transport and the Environment: "
         "European Social Fund (ESF) and government funding",
     )
@@ -137,13 +185,20 @@ def load_events(project, ref):
     for n in range(1, 5):
         upsert(
             Event,
-            {"project": project, "source_document": SOURCE, "title_en": f"Regional event in Lapland ({n}/4)"},
+            {
+                "project": project,
+                "source_document": SOURCE,
+                "title_en": f"Regional event in Lapland ({n}/4)",
+            },
             {
                 "original_language": "en",
                 "event_type": Event.Type.LECTURES_AND_WORKSHOPS,
                 **t("title", en=f"Regional event in Lapland ({n}/4)"),
-                **t("description", en="Lectures and workshops in one of the smaller regions of Lapland, employing "
-                    "remote consultants and TEQU project personnel."),
+                **t(
+                    "description",
+                    en="Lectures and workshops in one of the smaller regions of Lapland, employing "
+                    "remote consultants and TEQU project personnel.",
+                ),
                 **t("timing", en=dates_unknown),
                 "venue": "A smaller region of Lapland (not named in the source)",
             },
@@ -151,12 +206,19 @@ def load_events(project, ref):
     for n in range(1, 5):
         upsert(
             Event,
-            {"project": project, "source_document": SOURCE, "title_en": f"Main event in Rovaniemi ({n}/4)"},
+            {
+                "project": project,
+                "source_document": SOURCE,
+                "title_en": f"Main event in Rovaniemi ({n}/4)",
+            },
             {
                 "original_language": "en",
                 "event_type": Event.Type.KEYNOTE_EVENT,
                 **t("title", en=f"Main event in Rovaniemi ({n}/4)"),
-                **t("description", en="Four keynote speakers share their knowledge and inspire the participants on site."),
+                **t(
+                    "description",
+                    en="Four keynote speakers share their knowledge and inspire the participants on site.",
+                ),
                 **t("timing", en=dates_unknown),
                 "municipality": rovaniemi,
                 "keynote_speakers_announced": 4,
@@ -165,7 +227,11 @@ def load_events(project, ref):
     for n in range(1, 7):
         upsert(
             Event,
-            {"project": project, "source_document": SOURCE, "title_en": f"Covid19-Package webinar on e-sales ({n}/6)"},
+            {
+                "project": project,
+                "source_document": SOURCE,
+                "title_en": f"Covid19-Package webinar on e-sales ({n}/6)",
+            },
             {
                 "original_language": "en",
                 "event_type": Event.Type.WEBINAR,
@@ -178,7 +244,11 @@ def load_events(project, ref):
         )
     upsert(
         Event,
-        {"project": project, "source_document": SOURCE, "title_en": "Covid19-Package network workshop"},
+        {
+            "project": project,
+            "source_document": SOURCE,
+            "title_en": "Covid19-Package network workshop",
+        },
         {
             "original_language": "en",
             "event_type": Event.Type.NETWORK_WORKSHOP,

@@ -43,8 +43,14 @@ RESULTS = (
     "alueen houkuttelevuutta ja tukevat yritysten kilpailukyvyn kasvua."
 )
 WORK_PACKAGES = [
-    ("Lapin elinkeinoelämän yhteistyön kehittäminen", "Developing cooperation in Lapland's business community"),
-    ("Lapin elinkeinoelämän kansainväliset verkostot", "International networks of Lapland's business community"),
+    (
+        "Lapin elinkeinoelämän yhteistyön kehittäminen",
+        "Developing cooperation in Lapland's business community",
+    ),
+    (
+        "Lapin elinkeinoelämän kansainväliset verkostot",
+        "International networks of Lapland's business community",
+    ),
     ("Viestintä", "Communication"),
 ]
 
@@ -58,7 +64,12 @@ def load(ref):
             "original_language": "fi",
             "source_document": SOURCE,
             "municipality": ref["municipalities"]["rovaniemi"],
-            **t("name", "Lapin kauppakamari", "Lapland Chamber of Commerce", "Lapplands handelskammare"),
+            **t(
+                "name",
+                "Lapin kauppakamari",
+                "Lapland Chamber of Commerce",
+                "Lapplands handelskammare",
+            ),
         },
     )
     project = upsert(
@@ -66,7 +77,12 @@ def load(ref):
         {"source_document": SOURCE, "name_fi": "Growth through cooperation"},
         {
             "original_language": "fi",
-            **t("name", "Growth through cooperation", "Growth through cooperation", "Growth through cooperation"),
+            **t(
+                "name",
+                "Growth through cooperation",
+                "Growth through cooperation",
+                "Growth through cooperation",
+            ),
             **t("summary", fi=SUMMARY),
             **t("results", fi=RESULTS),
             **t(
@@ -89,13 +105,23 @@ def load(ref):
     upsert(
         ProjectSection,
         {"project": project, "order": 1},
-        {"kind": ProjectSection.Kind.IMPLEMENTATION, **t("title", fi="Toteutus", en="Implementation"), **t("body", fi=IMPLEMENTATION)},
+        {
+            "kind": ProjectSection.Kind.IMPLEMENTATION,
+            **t("title", fi="Toteutus", en="Implementation"),
+            **t("body", fi=IMPLEMENTATION),
+        },
     )
     for number, (fi, en) in enumerate(WORK_PACKAGES, start=1):
         upsert(WorkPackage, {"project": project, "number": number}, {**t("title", fi=fi, en=en)})
     for order, (dtype, fi, en, qualifier, target) in enumerate(
         [
-            (Deliverable.Type.INFOGRAPHIC, "Infografiikkapaketit", "Infographic packages", "none", None),
+            (
+                Deliverable.Type.INFOGRAPHIC,
+                "Infografiikkapaketit",
+                "Infographic packages",
+                "none",
+                None,
+            ),
             (Deliverable.Type.STUDY, "Selvitysaineistot", "Studies", "none", None),
             (Deliverable.Type.VIDEO, "Videomateriaali", "Video material", "none", None),
             (
@@ -111,7 +137,13 @@ def load(ref):
         upsert(
             Deliverable,
             {"project": project, "order": order},
-            {"deliverable_type": dtype, "target_qualifier": qualifier, "target_min": target, "target_max": None, **t("title", fi=fi, en=en)},
+            {
+                "deliverable_type": dtype,
+                "target_qualifier": qualifier,
+                "target_min": target,
+                "target_max": None,
+                **t("title", fi=fi, en=en),
+            },
         )
     ensure_budget(
         project,

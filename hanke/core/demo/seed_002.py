@@ -47,9 +47,7 @@ OBJECTIVES = (
     "nopeassa muutoksessa."
 )
 SUMMARY = BACKGROUND + "\n\n" + OBJECTIVES
-FURTHER_INFORMATION = (
-    "Hankkeen kustannusarviota tarkistetaan. Hankkeessa mahdollisesti kertyvä de minimis -tuki selvitetään."
-)
+FURTHER_INFORMATION = "Hankkeen kustannusarviota tarkistetaan. Hankkeessa mahdollisesti kertyvä de minimis -tuki selvitetään."
 FUNDER_ASSESSMENT = (
     "Hanke on Uudistuva, osaava ja osallistava Suomi 2021–2027-ohjelman mukainen ja toteuttaa sen "
     "toimintalinjan 7 erityistavoitetta 7.1. Turpeesta luopumisen alueellisesti oikeudenmukainen siirtymä. Hanke "
@@ -115,18 +113,38 @@ WORK_PACKAGES = [
             "Keväällä 2026 kaksi 5 op:n moduulia tekoälyavusteisesta markkinoinnista ja liiketoiminnasta",
         ],
         [
-            (Deliverable.Type.TRAINING_MODULE, "Itsenäiset 6 viikon (5 op) opintomoduulit, yhteensä 30 op", "exactly", 5, None),
+            (
+                Deliverable.Type.TRAINING_MODULE,
+                "Itsenäiset 6 viikon (5 op) opintomoduulit, yhteensä 30 op",
+                "exactly",
+                5,
+                None,
+            ),
             (Deliverable.Type.PEOPLE_TRAINED, "Koulutetut henkilöt", "at_least", 100, None),
-            (Deliverable.Type.TRAINING_MODULE, "5 op:n moduulit tekoälyavusteisesta markkinoinnista ja liiketoiminnasta (kevät 2026)", "exactly", 2, None),
+            (
+                Deliverable.Type.TRAINING_MODULE,
+                "5 op:n moduulit tekoälyavusteisesta markkinoinnista ja liiketoiminnasta (kevät 2026)",
+                "exactly",
+                2,
+                None,
+            ),
         ],
     ),
     (
         2,
         "Nopeat tietoiskut ja webinaarit ajankohtaisista digiliiketoiminnan ja markkinoinnin teemoista tekoälyn aikakaudella",
         WP2,
-        ["Tietoiskut ja webinaarit yhteistyössä BusinessOulun kanssa muuta koulutustarjontaa täydentämään"],
         [
-            (Deliverable.Type.EVENT, "Tapahtumat yhteistyössä BusinessOulun kanssa", "at_least", 15, None),
+            "Tietoiskut ja webinaarit yhteistyössä BusinessOulun kanssa muuta koulutustarjontaa täydentämään"
+        ],
+        [
+            (
+                Deliverable.Type.EVENT,
+                "Tapahtumat yhteistyössä BusinessOulun kanssa",
+                "at_least",
+                15,
+                None,
+            ),
             (Deliverable.Type.PARTICIPANTS, "Eri osallistujat tapahtumissa", "about", 100, None),
         ],
     ),
@@ -140,8 +158,20 @@ WORK_PACKAGES = [
             "Osallistuminen keskeisiin eurooppalaisiin alan tapahtumiin",
         ],
         [
-            (Deliverable.Type.BLOG_POST, "Ajankohtaiset blogikirjoitukset digitaalisen liiketoiminnan ja verkkokaupan aiheista", "range", 25, 30),
-            (Deliverable.Type.WORKBOOK, "Verkkoliiketoiminnan suunnittelu tekoälyn aikakautena -työkirja", "exactly", 1, None),
+            (
+                Deliverable.Type.BLOG_POST,
+                "Ajankohtaiset blogikirjoitukset digitaalisen liiketoiminnan ja verkkokaupan aiheista",
+                "range",
+                25,
+                30,
+            ),
+            (
+                Deliverable.Type.WORKBOOK,
+                "Verkkoliiketoiminnan suunnittelu tekoälyn aikakautena -työkirja",
+                "exactly",
+                1,
+                None,
+            ),
         ],
     ),
     (
@@ -158,13 +188,21 @@ WORK_PACKAGES = [
 ]
 
 MEETINGS = [
-    (Meeting.Kind.FUNDING_MEETING, "Pohjois-Pohjanmaan ELY-keskuksen EURA-rahoituskokous", datetime.date(2023, 8, 9)),
+    (
+        Meeting.Kind.FUNDING_MEETING,
+        "Pohjois-Pohjanmaan ELY-keskuksen EURA-rahoituskokous",
+        datetime.date(2023, 8, 9),
+    ),
     (
         Meeting.Kind.THEME_GROUP,
         "Pohjois-Pohjanmaan ELY-keskuksen Elinkeino- ja luonnonvara -teemaryhmän kokous",
         datetime.date(2023, 8, 18),
     ),
-    (Meeting.Kind.MYR_SECRETARIAT, "Pohjois-Pohjanmaan MYR-sihteeristö", datetime.date(2023, 9, 19)),
+    (
+        Meeting.Kind.MYR_SECRETARIAT,
+        "Pohjois-Pohjanmaan MYR-sihteeristö",
+        datetime.date(2023, 9, 19),
+    ),
     (Meeting.Kind.MYR, "Pohjois-Pohjanmaan MYR", datetime.date(2023, 9, 28)),
 ]
 
@@ -228,16 +266,24 @@ def load(ref):
         ],
         start=1,
     ):
-        upsert(ProjectSection, {"project": project, "order": order}, {"kind": kind, **t("title", fi=title), **t("body", fi=body)})
+        upsert(
+            ProjectSection,
+            {"project": project, "order": order},
+            {"kind": kind, **t("title", fi=title), **t("body", fi=body)},
+        )
 
     load_target_groups(project)
     order = 0
     for number, title, description, activities, deliverables in WORK_PACKAGES:
         package = upsert(
-            WorkPackage, {"project": project, "number": number}, {**t("title", fi=title), **t("description", fi=description)}
+            WorkPackage,
+            {"project": project, "number": number},
+            {**t("title", fi=title), **t("description", fi=description)},
         )
         for position, text in enumerate(activities, start=1):
-            upsert(Activity, {"work_package": package, "order": position}, t("description", fi=text))
+            upsert(
+                Activity, {"work_package": package, "order": position}, t("description", fi=text)
+            )
         for dtype, text, qualifier, low, high in deliverables:
             order += 1
             upsert(
@@ -257,7 +303,10 @@ def load(ref):
         project,
         cost_model=CostModel.FLAT_RATE_40,
         cost_lines={CostCategory.STAFF: Decimal("364645")},
-        financing={FundingSource.AID: Decimal("408403"), FundingSource.OTHER_PUBLIC: Decimal("102100")},
+        financing={
+            FundingSource.AID: Decimal("408403"),
+            FundingSource.OTHER_PUBLIC: Decimal("102100"),
+        },
     )
     upsert(
         Assessment,
@@ -280,15 +329,52 @@ def load_target_groups(project):
     participants = upsert(
         TargetGroup,
         {"project": project, "order": 2},
-        {"target_count": 170, "unit": TargetGroup.Unit.PERSONS, "part_of": None, **t("name", fi="Osallistujat kaikista kohderyhmistä", en="Participants from all target groups")},
+        {
+            "target_count": 170,
+            "unit": TargetGroup.Unit.PERSONS,
+            "part_of": None,
+            **t(
+                "name",
+                fi="Osallistujat kaikista kohderyhmistä",
+                en="Participants from all target groups",
+            ),
+        },
     )
     groups = [
         (1, "Yritykset", "Companies", 50, TargetGroup.Unit.COMPANIES, None),
         (3, "18–29-vuotiaat", "Aged 18–29", 34, TargetGroup.Unit.PERSONS, participants),
-        (4, "Mikro- ja pk-yrittäjät sekä verkkokauppayrittäjiksi haluavat henkilöt", "Micro and SME entrepreneurs and people who want to become e-commerce entrepreneurs", None, TargetGroup.Unit.PERSONS, None),
-        (5, "Työssä olevat henkilöt, ml. yrittäjät", "Employed people, including entrepreneurs", 140, TargetGroup.Unit.PERSONS, None),
-        (6, "Työttömät työnhakijat tai työuran vaihtajat", "Unemployed job seekers or career changers", None, TargetGroup.Unit.PERSONS, None),
-        (7, "Oppilaitosten opettajat", "Teachers of educational institutions", 45, TargetGroup.Unit.PERSONS, None),
+        (
+            4,
+            "Mikro- ja pk-yrittäjät sekä verkkokauppayrittäjiksi haluavat henkilöt",
+            "Micro and SME entrepreneurs and people who want to become e-commerce entrepreneurs",
+            None,
+            TargetGroup.Unit.PERSONS,
+            None,
+        ),
+        (
+            5,
+            "Työssä olevat henkilöt, ml. yrittäjät",
+            "Employed people, including entrepreneurs",
+            140,
+            TargetGroup.Unit.PERSONS,
+            None,
+        ),
+        (
+            6,
+            "Työttömät työnhakijat tai työuran vaihtajat",
+            "Unemployed job seekers or career changers",
+            None,
+            TargetGroup.Unit.PERSONS,
+            None,
+        ),
+        (
+            7,
+            "Oppilaitosten opettajat",
+            "Teachers of educational institutions",
+            45,
+            TargetGroup.Unit.PERSONS,
+            None,
+        ),
     ]
     for order, fi, en, count, unit, part_of in groups:
         upsert(

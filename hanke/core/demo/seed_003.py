@@ -87,7 +87,12 @@ def load(ref):
             "org_type": Organisation.Type.MUNICIPALITY_CONSORTIUM,
             "original_language": "fi",
             "source_document": SOURCE,
-            **t("name", "Itä-Lapin kuntayhtymä", "Itä-Lapin kuntayhtymä (Joint Municipal Authority of Eastern Lapland)", ""),
+            **t(
+                "name",
+                "Itä-Lapin kuntayhtymä",
+                "Itä-Lapin kuntayhtymä (Joint Municipal Authority of Eastern Lapland)",
+                "",
+            ),
         },
     )
     other_hehku = upsert(
@@ -122,10 +127,16 @@ def load(ref):
     )
     roadmap = upsert(
         Project,
-        {"source_document": SOURCE, "name_fi": "Arjen turvallisuuden tiekartta – aktivoiva osallisuus syrjäytymisen ehkäisyssä"},
+        {
+            "source_document": SOURCE,
+            "name_fi": "Arjen turvallisuuden tiekartta – aktivoiva osallisuus syrjäytymisen ehkäisyssä",
+        },
         {
             "original_language": "fi",
-            **t("name", fi="Arjen turvallisuuden tiekartta – aktivoiva osallisuus syrjäytymisen ehkäisyssä"),
+            **t(
+                "name",
+                fi="Arjen turvallisuuden tiekartta – aktivoiva osallisuus syrjäytymisen ehkäisyssä",
+            ),
             **t(
                 "summary",
                 fi=(

@@ -10,7 +10,14 @@ DEMO_PASSWORD = "hanke-demo-2026"
 DEMO_USERS = [
     # username, role, first name, last name, organisation (name_fi), staff (admin access)
     ("hakija", roles.APPLICANT, "Hilla", "Hakija", "Lapin kauppakamari", False),
-    ("virkailija", roles.FUNDER_OFFICER, "Ville", "Virkailija", "Pohjois-Pohjanmaan ELY-keskus", True),
+    (
+        "virkailija",
+        roles.FUNDER_OFFICER,
+        "Ville",
+        "Virkailija",
+        "Pohjois-Pohjanmaan ELY-keskus",
+        True,
+    ),
     ("arvioija", roles.ASSESSOR, "Aino", "Arvioija", "Pohjois-Pohjanmaan ELY-keskus", False),
     ("myr", roles.COMMITTEE_MEMBER, "Matti", "MYR-jäsen", "Lapin liitto", False),
     ("admin", roles.ADMINISTRATOR, "Anna", "Ylläpitäjä", None, True),
@@ -22,7 +29,12 @@ def load():
     for username, role, first, last, organisation_name, staff in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = User(username=username, first_name=first, last_name=last, email=f"{username}@demo.invalid")
+            user = User(
+                username=username,
+                first_name=first,
+                last_name=last,
+                email=f"{username}@demo.invalid",
+            )
             user.is_staff = staff
             user.is_superuser = role == roles.ADMINISTRATOR
             user.set_password(DEMO_PASSWORD)

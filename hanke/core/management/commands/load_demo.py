@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = "Load the demo data: the four source documents, completely, and one demo user per role. Idempotent."
 
     def add_arguments(self, parser):
-        parser.add_argument("--quiet-users", action="store_true", help="Do not print the demo accounts.")
+        parser.add_argument(
+            "--quiet-users", action="store_true", help="Do not print the demo accounts."
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -21,7 +23,9 @@ class Command(BaseCommand):
             seed_002.load(ref)
             seed_003.load(ref)
             users.load()
-        self.stdout.write(self.style.SUCCESS("Demo data loaded: 4 source documents (seeds 000–003)."))
+        self.stdout.write(
+            self.style.SUCCESS("Demo data loaded: 4 source documents (seeds 000–003).")
+        )
         if not options["quiet_users"]:
             self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
             for username, role, *_rest in DEMO_USERS:

@@ -1,0 +1,71 @@
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from hanke.accounts import roles
+from hanke.accounts.models import User
+from hanke.events.models import Event
+from hanke.portal.models import NewsItem
+from hanke.projects.models import Project
+
+pytestmark = pytest.mark.django_db
+
+APPS = [
+    "core",
+    "accounts",
+    "programmes",
+    "projects",
+    "finance",
+    "assessment",
+    "events",
+    "portal",
+    "auth",
+]
+
+
+def snapshot():
+    out = io.StringIO()
+    call_command("dumpdata", *APPS, stdout=out, indent=None)
+    return sorted(json.dumps(row, sort_keys=True) for row in json.loads(out.getvalue()))
+
+
+def test_loading_twice_changes_nothing():
+    call_command("load_demo", stdout=io.StringIO())
+    first = snapshot()
+    call_command("load_demo", stdout=io.StringIO())
+    assert snapshot() == first
+
+
+def test_every_demo_record_names_its_source_document():
+    call_command("load_demo", stdout=io.StringIO())
+    assert (
+        Project.objects.count() == 5
+    )  # HEHKU, Growth through cooperation, the application, and two from the news
+    for model in (Project, Event, NewsItem):
+        for record in model.objects.all():
+            assert record.source_document.startswith("seeds/00"), record
+
+
+def test_one_demo_user_per_role_and_the_accounts_are_printed():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    for role in roles.ROLES:
+        assert User.objects.filter(groups__name=role).count() == 1, role
+    assert "hanke-demo-2026" in out.getvalue() and "virkailija" in out.getvalue()
+
+
+def test_the_two_hehku_projects_stay_separate():
+    call_command("load_demo", stdout=io.StringIO())
+    hehkus = Project.objects.filter(acronym="HEHKU").select_related("implementer").order_by("pk")
+    assert [p.implementer.name_fi for p in hehkus] == ["TEQU", "Itä-Lapin kuntayhtymä"]
+    assert hehkus[0].source_document != hehkus[1].source_document
+
+
+def test_no_scrape_debris_or_hyphenation_reaches_the_records():
+    call_command("load_demo", stdout=io.StringIO())
+    text = json.dumps(snapshot(), ensure_ascii=False)
+    for debris in ("fbpx", "Siirry sisältöön", "voi-\\n", "[…]", "voi- vat"):
+        assert debris not in text
+    assert "voivat parantaa" in text
