@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
 
 from hanke.core.formatting import format_number
 from hanke.core.money import to_decimal
@@ -52,3 +53,26 @@ def score(assessment) -> str:
     if assessment.max_score is None:
         return _plain(assessment.score)
     return f"{_plain(assessment.score)}/{_plain(assessment.max_score)}"
+
+
+@register.filter
+def lcfirst(value) -> str:
+    """`Aged 18–29` → `aged 18–29` to continue a sentence; acronyms (`SME`, `MYR`) stay."""
+    text = str(value or "")
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+@register.filter
+def inline(localised, transform: str = ""):
+    """A short translated text (hanke.core.i18n.Localised) as inline HTML: wrapped in
+    `<span lang="…">` when it is shown in another language than the page's. `|inline:"lcfirst"`
+    lowers the first letter to continue a sentence."""
+    text = getattr(localised, "text", "") or ""
+    if transform == "lcfirst":
+        text = lcfirst(text)
+    if getattr(localised, "is_fallback", False):
+        return format_html('<span lang="{}">{}</span>', localised.lang, text)
+    return conditional_escape(text)
