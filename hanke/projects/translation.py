@@ -5,6 +5,7 @@ from .models import (
     Deliverable,
     Project,
     ProjectLink,
+    ProjectPartner,
     ProjectSection,
     TargetGroup,
     Theme,
@@ -50,3 +51,8 @@ class DeliverableTranslation(TranslationOptions):
 @register(TargetGroup)
 class TargetGroupTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(ProjectPartner)
+class ProjectPartnerTranslation(TranslationOptions):
+    fields = ("description",)

@@ -154,7 +154,7 @@ def load():
     axis_7 = upsert(
         PriorityAxis,
         {"programme": programme_2021, "number": "7"},
-        t("name", "Toimintalinja 7", "Priority 7", "Insatsområde 7"),
+        t("name")  # the source does not name the priority axis,
     )
     objective_7_1 = upsert(
         SpecificObjective,

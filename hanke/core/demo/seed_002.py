@@ -256,12 +256,11 @@ def load(ref):
     upsert(
         ProjectPartner,
         {"project": project, "organisation": business_oulu, "role": ProjectPartner.Role.PARTNER},
-        {"description": "Työpaketin 2 tapahtumat järjestetään yhteistyössä BusinessOulun kanssa."},
+        t("description", fi="Työpaketin 2 tapahtumat järjestetään yhteistyössä BusinessOulun kanssa."),
     )
     for order, (kind, title, body) in enumerate(
         [
-            (ProjectSection.Kind.BACKGROUND, "Tausta", BACKGROUND),
-            (ProjectSection.Kind.OBJECTIVES, "Tavoitteet", OBJECTIVES),
+            # The applicant's description (background and objectives) is the summary; this is the rest.
             (ProjectSection.Kind.OTHER, "Lisätietoja hakemuksesta", FURTHER_INFORMATION),
         ],
         start=1,

@@ -40,7 +40,7 @@ def load():
             user.set_password(DEMO_PASSWORD)
             user.save()
             created.append(username)
-        group = Group.objects.get(name=role)
+        group, _created = Group.objects.get_or_create(name=role)
         if not user.groups.filter(pk=group.pk).exists():
             user.groups.add(group)
         if organisation_name:
