@@ -154,7 +154,7 @@ def load():
     axis_7 = upsert(
         PriorityAxis,
         {"programme": programme_2021, "number": "7"},
-        t("name")  # the source does not name the priority axis,
+        t("name"),  # the source does not name the priority axis,
     )
     objective_7_1 = upsert(
         SpecificObjective,

@@ -256,7 +256,10 @@ def load(ref):
     upsert(
         ProjectPartner,
         {"project": project, "organisation": business_oulu, "role": ProjectPartner.Role.PARTNER},
-        t("description", fi="Työpaketin 2 tapahtumat järjestetään yhteistyössä BusinessOulun kanssa."),
+        t(
+            "description",
+            fi="Työpaketin 2 tapahtumat järjestetään yhteistyössä BusinessOulun kanssa.",
+        ),
     )
     for order, (kind, title, body) in enumerate(
         [
