@@ -12,23 +12,19 @@ from .models import Budget, CostLine, FinancingLine
 from .selectors import max_aid_rate_for
 
 
-@transaction.atomic
-def budget_set(
+def budget_validate(
     *,
-    user,
     project,
     cost_model: str,
     cost_lines: dict | None = None,
     total_cost: Decimal | None = None,
     financing: dict | None = None,
-    aid_granted_by: str = "",
-) -> Budget:
-    """Replace a project's cost estimate and financing plan after checking every money rule.
+) -> Decimal:
+    """Check every money rule of a cost estimate and financing plan without writing anything.
 
-    Give `cost_lines` (category → amount) when the costs are itemised: the flat rate and the total
-    are computed. Give only `total_cost` when the source states just the total. Raises
-    ValidationError with a message per field and changes nothing when any rule fails.
-    """
+    Returns the total eligible costs (computed from the cost lines and the flat rate when they are
+    given). Raises ValidationError with messages keyed by field: `cost_<category>`,
+    `source_<source>`, `total_cost`, or `financing` / `cost_lines` for the plan as a whole."""
     check = PlanCheck()
     cost_lines = {k: v for k, v in (cost_lines or {}).items() if v is not None}
     financing = {k: v for k, v in (financing or {}).items() if v is not None}
@@ -59,6 +55,35 @@ def budget_set(
         check_financing(total, financing, max_aid_rate_for(project), check)
     if not check.ok:
         raise ValidationError(check.errors)
+    return total
+
+
+@transaction.atomic
+def budget_set(
+    *,
+    user,
+    project,
+    cost_model: str,
+    cost_lines: dict | None = None,
+    total_cost: Decimal | None = None,
+    financing: dict | None = None,
+    aid_granted_by: str = "",
+) -> Budget:
+    """Replace a project's cost estimate and financing plan after checking every money rule.
+
+    Give `cost_lines` (category → amount) when the costs are itemised: the flat rate and the total
+    are computed. Give only `total_cost` when the source states just the total. Raises
+    ValidationError with a message per field and changes nothing when any rule fails.
+    """
+    cost_lines = {k: v for k, v in (cost_lines or {}).items() if v is not None}
+    financing = {k: v for k, v in (financing or {}).items() if v is not None}
+    total = budget_validate(
+        project=project,
+        cost_model=cost_model,
+        cost_lines=cost_lines,
+        total_cost=total_cost,
+        financing=financing,
+    )
 
     budget, _created = Budget.objects.update_or_create(
         project=project,
