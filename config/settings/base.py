@@ -150,6 +150,8 @@ SESSION_COOKIE_HTTPONLY = True
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
+# Lock out a user name from one address, never everybody behind the same proxy.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 
 LOGGING = {
     "version": 1,

@@ -40,7 +40,7 @@ class Organisation(SourcedModel):
         max_length=9,
         blank=True,
         validators=[validate_business_id],
-        help_text=_("Form 1234567-8. Leave empty when it is not known."),
+        help_text=_("Form 1234567-1. Leave empty when it is not known."),
     )
     org_type = models.CharField(_("type"), max_length=32, choices=Type.choices, default=Type.OTHER)
     municipality = models.ForeignKey(

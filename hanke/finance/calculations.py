@@ -125,8 +125,18 @@ def check_financing(total, sources: dict, max_aid_rate, check: PlanCheck) -> Non
                 "rate": format_percent(rate),
                 "total": format_money(total),
                 "max": format_percent(max_aid_rate),
-                "limit": format_money(
-                    percent_of(total, max_aid_rate).to_integral_value(rounding="ROUND_FLOOR")
-                ),
+                "limit": format_money(largest_aid_within(total, max_aid_rate)),
             },
         )
+
+
+def largest_aid_within(total, max_aid_rate) -> Decimal:
+    """The largest whole-euro aid whose share of `total`, rounded to two decimals, is within the
+    maximum: for 510 503 € at 80 % it is 408 427 € (80,004… % shows as 80,00 %)."""
+    total = cents(total)
+    limit = (total * to_decimal(max_aid_rate) / 100).to_integral_value(rounding="ROUND_FLOOR")
+    while share_percent(limit + 1, total) <= cents(max_aid_rate):
+        limit += 1
+    while limit > 0 and share_percent(limit, total) > cents(max_aid_rate):
+        limit -= 1
+    return limit

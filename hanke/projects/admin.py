@@ -1,10 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
 
+from . import workflow
 from .models import (
     Activity,
     Deliverable,
@@ -68,6 +72,43 @@ class ProjectAdmin(TranslationAdmin):
     autocomplete_fields = ["implementer"]
     filter_horizontal = ["regions", "municipalities", "themes"]
     inlines = [PartnerInline, LinkInline, SectionInline, TargetGroupInline, DeliverableInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # After creation the status moves only through the lifecycle (the actions below).
+        return ["status"] if obj else []
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        for target in dict.fromkeys(t.target for t in workflow.TRANSITIONS):
+            name = f"move_to_{target}"
+            description = _("Move to: %(state)s") % {"state": workflow.STATES[target]}
+            actions[name] = (_transition_action(target), name, description)
+        return actions
+
+
+def _transition_action(target):
+    from .services import project_transition
+
+    def action(modeladmin, request, queryset):
+        moved = 0
+        for project in queryset:
+            try:
+                project_transition(user=request.user, project=project, target=target)
+                moved += 1
+            except (ValidationError, PermissionDenied) as error:
+                text = (
+                    " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                )
+                modeladmin.message_user(request, f"{project}: {text}", messages.ERROR)
+        if moved:
+            modeladmin.message_user(
+                request,
+                gettext("%(count)s project(s) moved to “%(state)s”.")
+                % {"count": moved, "state": workflow.STATES[target]},
+                messages.SUCCESS,
+            )
+
+    return action
 
 
 class ActivityInline(TranslationTabularInline):

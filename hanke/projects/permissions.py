@@ -1,3 +1,4 @@
+from hanke.accounts import roles
 from hanke.accounts.roles import has_role
 
 
@@ -6,7 +7,19 @@ def can_transition_project(user, project, transition) -> bool:
         return False
     if user.is_superuser:
         return True
-    return any(has_role(user, role) for role in transition.roles)
+    for role in transition.roles:
+        if not has_role(user, role):
+            continue
+        if role == roles.APPLICANT:
+            # project staff act only for their own organisation's projects
+            if (
+                project.implementer_id
+                and user.memberships.filter(organisation_id=project.implementer_id).exists()
+            ):
+                return True
+            continue
+        return True
+    return False
 
 
 def can_view_project(user, project) -> bool:

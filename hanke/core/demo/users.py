@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 
 from hanke.accounts import roles
 from hanke.accounts.models import Membership, Organisation, User
+from hanke.accounts.roles import sync_role_permissions
 
 DEMO_PASSWORD = "hanke-demo-2026"
 
@@ -25,6 +26,7 @@ DEMO_USERS = [
 
 
 def load():
+    sync_role_permissions()
     created = []
     for username, role, first, last, organisation_name, staff in DEMO_USERS:
         user = User.objects.filter(username=username).first()

@@ -80,7 +80,7 @@ def test_a_real_overrun_of_the_aid_rate_is_refused_and_changes_nothing(project):
             project, financing={AID: Decimal("408453"), OTHER_PUBLIC: Decimal("102050")}
         )
     message = excinfo.value.message_dict["source_aid"][0]
-    assert "80.01%" in message and "80.00%" in message and "€408,402" in message
+    assert "80.01%" in message and "80.00%" in message and "€408,427" in message
     # the earlier, valid plan is intact
     assert Budget.objects.get(project=project).financing_lines.get(source=AID).amount == Decimal(
         "408403"

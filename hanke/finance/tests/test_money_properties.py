@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hanke.core.money import percent_of, share_percent
-from hanke.finance.calculations import PlanCheck, check_financing, compute_costs
+from hanke.finance.calculations import PlanCheck, check_financing, compute_costs, largest_aid_within
 from hanke.finance.models import FLAT_RATES, CostCategory, CostModel, FundingSource
 
 amounts = st.decimals(
@@ -59,3 +59,10 @@ def test_shares_have_two_decimals(part, whole):
 def test_unknown_cost_model_has_no_flat_rate():
     figures = compute_costs(CostModel.REAL_COSTS, {CostCategory.STAFF: Decimal("100")})
     assert figures.flat_rate_amount == 0 and figures.total == Decimal("100.00")
+
+
+@given(total=whole_euros, rate=st.integers(min_value=1, max_value=100).map(Decimal))
+def test_the_suggested_aid_limit_is_the_largest_that_passes(total, rate):
+    limit = largest_aid_within(total, rate)
+    assert share_percent(limit, total) <= rate
+    assert share_percent(limit + 1, total) > rate
