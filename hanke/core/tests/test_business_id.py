@@ -21,7 +21,7 @@ def test_wrong_check_digit_or_form_is_refused_with_a_clear_message(value):
 @pytest.mark.django_db
 def test_organisation_is_created_with_a_checked_business_id():
     organisation = organisation_create(
-        name="Testi Oy", org_type=Organisation.Type.COMPANY, business_id="02012566"
+        user=None, name="Testi Oy", org_type=Organisation.Type.COMPANY, business_id="02012566"
     )
     assert organisation.business_id == "0201256-6"
 
@@ -30,6 +30,6 @@ def test_organisation_is_created_with_a_checked_business_id():
 def test_organisation_with_a_bad_business_id_is_not_created():
     with pytest.raises(ValidationError):
         organisation_create(
-            name="Testi Oy", org_type=Organisation.Type.COMPANY, business_id="0201256-7"
+            user=None, name="Testi Oy", org_type=Organisation.Type.COMPANY, business_id="0201256-7"
         )
     assert not Organisation.objects.filter(name_fi="Testi Oy").exists()
