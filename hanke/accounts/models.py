@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hanke.core.business_id import validate_business_id
 from hanke.core.models import SourcedModel
@@ -76,7 +77,7 @@ class Membership(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
-    title = models.CharField(_("title"), max_length=120, blank=True)
+    title = models.CharField(pgettext_lazy("job", "title"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("membership")

@@ -14,9 +14,13 @@ from hanke.core.models import TimeStampedModel
 
 
 class CostModel(models.TextChoices):
+    # xgettext:no-python-format
     FLAT_RATE_40 = "flat_40", _("Flat rate 40 % of staff costs (covers all other costs)")
+    # xgettext:no-python-format
     FLAT_RATE_15 = "flat_15", _("Flat rate 15 % of staff costs for indirect costs")
+    # xgettext:no-python-format
     FLAT_RATE_17 = "flat_17", _("Flat rate 17 % of staff costs for indirect costs (ESF 2014–2020)")
+    # xgettext:no-python-format
     FLAT_RATE_24 = "flat_24", _("Flat rate 24 % of staff costs for indirect costs (ERDF 2014–2020)")
     REAL_COSTS = "real", _("Real costs")
     LUMP_SUM = "lump_sum", _("Lump sum")

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hanke.core.models import RequiresTextInSomeLanguage, SourcedModel
 
@@ -388,9 +389,9 @@ class TargetGroup(RequiresTextInSomeLanguage, models.Model):
     part of another: 'of the 170 participants, 34 aged 18–29'."""
 
     class Unit(models.TextChoices):
-        PERSONS = "persons", _("persons")
-        COMPANIES = "companies", _("companies")
-        ORGANISATIONS = "organisations", _("organisations")
+        PERSONS = "persons", pgettext_lazy("unit after a number", "persons")
+        COMPANIES = "companies", pgettext_lazy("unit after a number", "companies")
+        ORGANISATIONS = "organisations", pgettext_lazy("unit after a number", "organisations")
 
     translated_required = ("name",)
 

@@ -30,4 +30,4 @@ def test_front_page_counts_and_lists_only_public_things(read_page):
 
 def test_empty_front_page_still_works(read_page):
     page = read_page("/fi/")
-    assert "0 published projects" in page.text
+    assert "0 julkaistua hanketta" in page.text

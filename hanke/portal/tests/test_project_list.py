@@ -52,7 +52,10 @@ def test_row_shows_implementer_fund_status_period_and_budget(read_page):
         financing={"aid": 136200, "municipal": 21200, "other_public": 5000, "private": 7850},
     )
     text = read_page("/fi/projects/").text
-    assert "Kasvua yhteistyöllä Lapin kauppakamari EAKR Ended 1.10.2019–30.9.2022 170 250 €" in text
+    assert (
+        "Kasvua yhteistyöllä Lapin kauppakamari EAKR Päättynyt 1.10.2019–30.9.2022 170 250 €"
+        in text
+    )
 
 
 def test_filter_by_fund_status_and_authority(read_page):
