@@ -22,7 +22,7 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 compile-messages: install ## Compile the fi/en/sv translation catalogues
 	@$(BIN)/python -m hanke.core.compile_messages locale
 
-run: install compile-messages ## Install, migrate, load the demo data and serve on http://127.0.0.1:$(PORT)
+run: install compile-messages ## Install, migrate, load the demo data and serve on http://127.0.0.1:8000 (PORT=… to change)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo --quiet-users
 	@echo ""
