@@ -24,11 +24,10 @@ compile-messages: install ## Compile the fi/en/sv translation catalogues
 
 run: install compile-messages ## Install, migrate, load the demo data and serve on http://127.0.0.1:8000 (PORT=… to change)
 	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo --quiet-users
+	$(MANAGE) load_demo
 	@echo ""
-	@echo "Hanke is starting on http://127.0.0.1:$(PORT)/  (Finnish: /fi/, English: /en/, Swedish: /sv/)"
-	@echo "Log in at http://127.0.0.1:$(PORT)/fi/admin/ with one of the demo accounts:"
-	@$(BIN)/python -c "from hanke.core.demo.users import DEMO_USERS, DEMO_PASSWORD; [print(f'  {u:<11} {r}') for u, r, *_ in DEMO_USERS]; print(f'  password for all: {DEMO_PASSWORD}')"
+	@echo "Hanke is starting on http://127.0.0.1:$(PORT)/  (Finnish /fi/, English /en/, Swedish /sv/)"
+	@echo "Log in at http://127.0.0.1:$(PORT)/fi/admin/ with a demo account above. Stop with Ctrl+C."
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
