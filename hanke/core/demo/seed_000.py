@@ -43,18 +43,25 @@ IMPLEMENTATION = (
     "You can find the full online sales education in the form of recordings on TEQU’s YouTube -channel.\n\n"
     "Education events will continue in spring 2021."
 )
-THEMES = [
-    ("digi-startup", "Digi Startup", "Digi Startup"),
+THEMES = [  # (slug, English as in the source, Finnish, Swedish)
+    ("digi-startup", "Digi Startup", "Digi Startup", "Digi Startup"),
     (
         "digital-marketing-and-sales",
         "Digital marketing and sales",
         "Digitaalinen markkinointi ja myynti",
+        "Digital marknadsföring och försäljning",
     ),
-    ("global-digital-resources", "Global digital resources", "Globaalit digitaaliset resurssit"),
+    (
+        "global-digital-resources",
+        "Global digital resources",
+        "Globaalit digitaaliset resurssit",
+        "Globala digitala resurser",
+    ),
     (
         "data-and-customer-relationships",
         "Data and customer relationships",
         "Data ja asiakassuhteet",
+        "Data och kundrelationer",
     ),
 ]
 
@@ -70,7 +77,7 @@ def load(ref):
             **t("name", "TEQU", "TEQU", "TEQU"),
         },
     )
-    themes = [upsert(Theme, {"slug": slug}, t("name", fi, en, "")) for slug, en, fi in THEMES]
+    themes = [upsert(Theme, {"slug": slug}, t("name", fi, en, sv)) for slug, en, fi, sv in THEMES]
     project = upsert(
         Project,
         {"source_document": SOURCE, "name_en": "HEHKU"},
