@@ -140,3 +140,70 @@ def largest_aid_within(total, max_aid_rate) -> Decimal:
     while limit > 0 and share_percent(limit, total) > cents(max_aid_rate):
         limit -= 1
     return limit
+
+
+@dataclass(frozen=True)
+class ClaimFigures:
+    """Every figure of a payment claim, from its inputs: costs per category (less reductions),
+    the flat rate on staff costs, revenues, eligible costs, the aid at the decision's rate (capped
+    at what is left of the granted aid) and own financing."""
+
+    by_category: dict  # category -> claimed amount after reductions (revenues included)
+    reductions: dict  # category -> reduction
+    flat_rate_percent: Decimal | None
+    flat_rate_amount: Decimal
+    revenues: Decimal
+    eligible: Decimal
+    aid_rate: Decimal
+    aid_before_cap: Decimal
+    aid: Decimal
+    aid_remaining_before: Decimal
+    capped: bool
+    own_financing: Decimal
+
+    def as_json(self) -> dict:
+        return {
+            "by_category": {k: str(v) for k, v in self.by_category.items()},
+            "reductions": {k: str(v) for k, v in self.reductions.items()},
+            "flat_rate_percent": None
+            if self.flat_rate_percent is None
+            else str(self.flat_rate_percent),
+            "flat_rate_amount": str(self.flat_rate_amount),
+            "revenues": str(self.revenues),
+            "eligible": str(self.eligible),
+            "aid_rate": str(self.aid_rate),
+            "aid_before_cap": str(self.aid_before_cap),
+            "aid": str(self.aid),
+            "aid_remaining_before": str(self.aid_remaining_before),
+            "capped": self.capped,
+            "own_financing": str(self.own_financing),
+        }
+
+
+def compute_claim(
+    cost_model: str, entries_by_category: dict, reductions: dict, aid_rate, aid_remaining
+) -> ClaimFigures:
+    reductions = {k: cents(v) for k, v in reductions.items() if v}
+    by_category = {
+        category: max(cents(amount) - reductions.get(category, ZERO), ZERO)
+        for category, amount in entries_by_category.items()
+    }
+    costs = compute_costs(cost_model, by_category)
+    eligible = max(costs.total, ZERO)
+    aid_before_cap = percent_of(eligible, aid_rate)
+    remaining = max(cents(aid_remaining), ZERO)
+    aid = min(aid_before_cap, remaining)
+    return ClaimFigures(
+        by_category=by_category,
+        reductions=reductions,
+        flat_rate_percent=costs.flat_rate_percent,
+        flat_rate_amount=costs.flat_rate_amount,
+        revenues=costs.revenues,
+        eligible=eligible,
+        aid_rate=cents(aid_rate),
+        aid_before_cap=aid_before_cap,
+        aid=aid,
+        aid_remaining_before=remaining,
+        capped=aid < aid_before_cap,
+        own_financing=eligible - aid,
+    )

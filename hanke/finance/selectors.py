@@ -1,11 +1,13 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from hanke.core.money import share_percent
+from django.utils.translation import gettext_lazy as _
+
+from hanke.core.money import percent_of, share_percent
 from hanke.programmes.models import DEVELOPMENT_MAX_AID_RATE, INVESTMENT_MAX_AID_RATE
 
 from .calculations import compute_costs
-from .models import PUBLIC_SOURCES, CostCategory, CostModel, FundingSource
+from .models import FLAT_RATES, PUBLIC_SOURCES, CostCategory, CostModel, FundingSource
 
 
 def max_aid_rate_for(project) -> Decimal:
@@ -103,4 +105,233 @@ def budget_summary(project) -> BudgetSummary | None:
         ),
         max_aid_rate=max_aid_rate_for(project),
         aid_granted_by=budget.aid_granted_by,
+    )
+
+
+def budget_snapshot(budget) -> dict:
+    """The budget's figures as plain strings, for immutable versions and before/after views."""
+    return {
+        "cost_model": budget.cost_model,
+        "total_cost": str(budget.total_cost),
+        "aid_rate": None if budget.aid_rate is None else str(budget.aid_rate),
+        "cost_lines": {line.category: str(line.amount) for line in budget.cost_lines.all()},
+        "financing": {line.source: str(line.amount) for line in budget.financing_lines.all()},
+    }
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    key: str
+    label: str
+    before: Decimal | None
+    after: Decimal | None
+
+    @property
+    def change(self) -> Decimal:
+        return (self.after or Decimal("0")) - (self.before or Decimal("0"))
+
+
+def change_request_diff(change_request) -> list:
+    """Before/after rows for a change request: every cost line, the total, every source."""
+    before = budget_snapshot(change_request.budget)
+    after = change_request.proposed
+    rows = []
+    for category in CostCategory:
+        b, a = before["cost_lines"].get(category), after["cost_lines"].get(category)
+        if b is not None or a is not None:
+            rows.append(DiffRow(f"cost_{category}", category.label, _dec(b), _dec(a)))
+    rows.append(
+        DiffRow(
+            "total_cost",
+            str(_("Total eligible costs")),
+            _dec(before["total_cost"]),
+            _dec(after["total_cost"]),
+        )
+    )
+    for source in FundingSource:
+        b, a = before["financing"].get(source), after["financing"].get(source)
+        if b is not None or a is not None:
+            rows.append(DiffRow(f"source_{source}", source.label, _dec(b), _dec(a)))
+    return rows
+
+
+def _dec(value):
+    return None if value is None else Decimal(value)
+
+
+def claim_entry_totals(claim) -> dict:
+    """Claimed costs per category: the sum of the claim's entries."""
+    from django.db.models import Sum
+
+    rows = claim.entries.values("category").annotate(total=Sum("amount"))
+    return {row["category"]: row["total"] for row in rows}
+
+
+def aid_granted(project) -> Decimal:
+    budget = getattr(project, "budget", None)
+    if budget is None:
+        return Decimal("0")
+    line = budget.financing_lines.filter(source=FundingSource.AID).first()
+    return line.amount if line else Decimal("0")
+
+
+def aid_approved_to_date(project, exclude_claim=None) -> Decimal:
+    from django.db.models import Sum
+
+    from . import claim_workflow
+
+    claims = project.payment_claims.filter(status=claim_workflow.APPROVED)
+    if exclude_claim is not None:
+        claims = claims.exclude(pk=exclude_claim.pk)
+    return claims.aggregate(total=Sum("approved_aid"))["total"] or Decimal("0")
+
+
+def claim_compute(claim):
+    """The claim's figures from its entries and reductions, at the decision's aid rate, with the
+    aid capped at what is left of the granted aid after the other approved claims."""
+    from .calculations import compute_claim
+
+    budget = claim.project.budget
+    reductions = {r.category: r.amount for r in claim.reductions.all()}
+    remaining = aid_granted(claim.project) - aid_approved_to_date(
+        claim.project, exclude_claim=claim
+    )
+    return compute_claim(
+        budget.cost_model,
+        claim_entry_totals(claim),
+        reductions,
+        budget.aid_rate or Decimal("0"),
+        remaining,
+    )
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    key: str
+    label: str
+    budget: Decimal
+    actual: Decimal
+    claimed: Decimal
+    approved: Decimal
+
+    @property
+    def used_percent(self):
+        return share_percent(self.actual, self.budget)
+
+    @property
+    def over_budget(self) -> bool:
+        return self.actual > self.budget
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    rows: list
+    total: FollowUpRow
+    elapsed_percent: Decimal | None
+    paid_to_date: Decimal
+    aid_granted: Decimal
+    by_month: list  # (yyyy-mm, actual eligible costs that month, cumulative)
+
+    @property
+    def warnings(self) -> list:
+        return [row for row in self.rows if row.over_budget]
+
+
+def budget_follow_up(project, today=None) -> FollowUp | None:
+    """Budget against realised costs per category: entered, claimed (in submitted or approved
+    claims) and approved; spending pace against elapsed project time; paid to date."""
+    import datetime
+
+    from django.db.models import Sum
+    from django.db.models.functions import TruncMonth
+
+    from . import claim_workflow
+    from .models import CostEntry
+
+    budget = getattr(project, "budget", None)
+    if budget is None:
+        return None
+    today = today or datetime.date.today()
+    lines = {line.category: line.amount for line in budget.cost_lines.all()}
+    rate = FLAT_RATES.get(budget.cost_model)
+    entries = CostEntry.objects.filter(project=project)
+
+    def sums(queryset):
+        return {
+            r["category"]: r["total"]
+            for r in queryset.values("category").annotate(total=Sum("amount"))
+        }
+
+    actual = sums(entries)
+    claimed = sums(entries.filter(claim__status__in=claim_workflow.LOCKING_STATES))
+    approved = sums(entries.filter(claim__status=claim_workflow.APPROVED))
+    reductions = {}
+    for claim in project.payment_claims.filter(status=claim_workflow.APPROVED).prefetch_related(
+        "reductions"
+    ):
+        for reduction in claim.reductions.all():
+            reductions[reduction.category] = (
+                reductions.get(reduction.category, Decimal("0")) + reduction.amount
+            )
+    approved = {k: v - reductions.get(k, Decimal("0")) for k, v in approved.items()}
+    zero = Decimal("0")
+    rows = []
+    for category in CostCategory:
+        if category == CostCategory.REVENUES:
+            continue
+        if category in lines or category in actual:
+            rows.append(
+                FollowUpRow(
+                    category,
+                    category.label,
+                    lines.get(category, zero),
+                    actual.get(category, zero),
+                    claimed.get(category, zero),
+                    approved.get(category, zero),
+                )
+            )
+    if rate is not None:
+        staff = next((r for r in rows if r.key == CostCategory.STAFF), None)
+        if staff is not None:
+            rows.append(
+                FollowUpRow(
+                    "flat_rate",
+                    CostModel(budget.cost_model).label,
+                    compute_costs(budget.cost_model, lines).flat_rate_amount,
+                    percent_of(staff.actual, rate),
+                    percent_of(staff.claimed, rate),
+                    percent_of(staff.approved, rate),
+                )
+            )
+    total = FollowUpRow(
+        "total",
+        str(_("Total eligible costs")),
+        budget.total_cost,
+        sum((r.actual for r in rows), zero) - actual.get(CostCategory.REVENUES, zero),
+        sum((r.claimed for r in rows), zero) - claimed.get(CostCategory.REVENUES, zero),
+        sum((r.approved for r in rows), zero) - approved.get(CostCategory.REVENUES, zero),
+    )
+    elapsed = None
+    if project.start_date and project.end_date and project.end_date > project.start_date:
+        span = (project.end_date - project.start_date).days
+        done = min(max((today - project.start_date).days, 0), span)
+        elapsed = share_percent(done, span)
+    monthly = (
+        entries.exclude(category=CostCategory.REVENUES)
+        .annotate(month=TruncMonth("entry_date"))
+        .values("month")
+        .annotate(total=Sum("amount"))
+        .order_by("month")
+    )
+    by_month, running = [], zero
+    for row in monthly:
+        running += row["total"]
+        by_month.append((row["month"].strftime("%Y-%m"), row["total"], running))
+    return FollowUp(
+        rows=rows,
+        total=total,
+        elapsed_percent=elapsed,
+        paid_to_date=aid_approved_to_date(project),
+        aid_granted=aid_granted(project),
+        by_month=by_month,
     )

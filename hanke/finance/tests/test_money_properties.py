@@ -66,3 +66,29 @@ def test_the_suggested_aid_limit_is_the_largest_that_passes(total, rate):
     limit = largest_aid_within(total, rate)
     assert share_percent(limit, total) <= rate
     assert share_percent(limit + 1, total) > rate
+
+
+@given(
+    staff=amounts,
+    revenues=st.decimals(min_value=0, max_value=1000, places=2),
+    reduction=st.decimals(min_value=0, max_value=10_000_000, places=2),
+    rate=st.integers(min_value=0, max_value=100).map(Decimal),
+    remaining=amounts,
+)
+def test_claim_figures_hold_for_any_input(staff, revenues, reduction, rate, remaining):
+    from hanke.finance.calculations import compute_claim
+
+    reduction = min(reduction, staff)
+    figures = compute_claim(
+        CostModel.FLAT_RATE_40,
+        {CostCategory.STAFF: staff, CostCategory.REVENUES: revenues},
+        {CostCategory.STAFF: reduction},
+        rate,
+        remaining,
+    )
+    reduced_staff = staff - reduction
+    assert figures.flat_rate_amount == percent_of(reduced_staff, 40)
+    assert figures.eligible == max(reduced_staff + figures.flat_rate_amount - revenues, 0)
+    assert figures.aid <= remaining and figures.aid <= figures.aid_before_cap
+    assert figures.aid + figures.own_financing == figures.eligible
+    assert figures.capped == (figures.aid < figures.aid_before_cap)
