@@ -69,3 +69,18 @@ def test_no_scrape_debris_or_hyphenation_reaches_the_records():
     for debris in ("fbpx", "Siirry sisältöön", "voi-\\n", "[…]", "voi- vat"):
         assert debris not in text
     assert "voivat parantaa" in text
+
+
+def test_growth_through_cooperation_has_a_labelled_demo_claim_with_traceable_figures():
+    from decimal import Decimal
+
+    from hanke.finance.models import PaymentClaim
+
+    call_command("load_demo", stdout=io.StringIO())
+    claim = PaymentClaim.objects.get(project__source_document__startswith="seeds/001", is_demo=True)
+    assert all(entry.description.startswith("DEMO") for entry in claim.entries.all())
+    # staff: 2 × (4 000 + 21 %) + 62,5 h × 21,00 € = 10 992,50; other costs 450 − 150 reduced
+    assert claim.figures["by_category"]["staff"] == "10992.50"
+    assert claim.approved_eligible == Decimal("15197.10")
+    assert claim.approved_aid == Decimal("12157.68")  # 80,00 % of the decision
+    assert claim.reductions.get().reason.startswith("DEMO")

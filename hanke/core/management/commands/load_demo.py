@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from hanke.core.demo import reference, seed_000, seed_001, seed_002, seed_003, users
+from hanke.core.demo import finance, reference, seed_000, seed_001, seed_002, seed_003, users
 from hanke.core.demo.users import DEMO_PASSWORD, DEMO_USERS
 
 
@@ -23,6 +23,7 @@ class Command(BaseCommand):
             seed_002.load(ref)
             seed_003.load(ref)
             users.load()
+            finance.load()
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded: 4 source documents (seeds 000–003).")
         )
