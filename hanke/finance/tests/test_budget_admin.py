@@ -65,3 +65,19 @@ def test_the_change_form_shows_the_saved_figures(admin_client, project):
     form = response.context["adminform"].form
     assert form.initial["cost_staff"] == Decimal("364645.00")
     assert form.initial["source_aid"] == Decimal("408403.00")
+
+
+def test_an_approved_budget_is_read_only_in_the_admin(admin_client, project):
+    from django.contrib.auth import get_user_model
+
+    from hanke.finance.services import budget_approve
+
+    admin_client.post(ADD_URL, form_data(project))
+    budget_approve(user=get_user_model().objects.get(username="admin"), project=project)
+    budget = Budget.objects.get(project=project)
+    response = admin_client.post(
+        f"/fi/admin/finance/budget/{budget.pk}/change/", form_data(project, cost_staff="1")
+    )
+    assert response.status_code == 403
+    budget.refresh_from_db()
+    assert budget.total_cost == Decimal("510503.00")
