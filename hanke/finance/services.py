@@ -445,7 +445,9 @@ def _locked_error():
 @transaction.atomic
 def cost_entry_update(*, user, entry: CostEntry, **changes) -> CostEntry:
     entry = (
-        CostEntry.objects.select_for_update().select_related("claim", "project").get(pk=entry.pk)
+        CostEntry.objects.select_for_update(of=("self",))
+        .select_related("claim", "project")
+        .get(pk=entry.pk)
     )
     _require(
         can_edit_costs(user, entry.project), _("Only the project's own staff can change costs.")
@@ -478,7 +480,9 @@ def cost_entry_update(*, user, entry: CostEntry, **changes) -> CostEntry:
 @transaction.atomic
 def cost_entry_delete(*, user, entry: CostEntry) -> None:
     entry = (
-        CostEntry.objects.select_for_update().select_related("claim", "project").get(pk=entry.pk)
+        CostEntry.objects.select_for_update(of=("self",))
+        .select_related("claim", "project")
+        .get(pk=entry.pk)
     )
     _require(
         can_edit_costs(user, entry.project), _("Only the project's own staff can delete costs.")
