@@ -11,6 +11,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("", include("hanke.accounts.urls")),
+    path("", include("hanke.finance.urls")),
     path("", include("hanke.portal.urls")),
     prefix_default_language=True,
 )

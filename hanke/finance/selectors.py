@@ -335,3 +335,84 @@ def budget_follow_up(project, today=None) -> FollowUp | None:
         aid_granted=aid_granted(project),
         by_month=by_month,
     )
+
+
+@dataclass(frozen=True)
+class CumulativeRow:
+    key: str
+    label: str
+    budget: Decimal
+    previous: Decimal
+    this_claim: Decimal
+
+    @property
+    def cumulative(self) -> Decimal:
+        return self.previous + self.this_claim
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.cumulative
+
+    @property
+    def used_percent(self):
+        return share_percent(self.cumulative, self.budget)
+
+    @property
+    def over_budget(self) -> bool:
+        return self.cumulative > self.budget
+
+
+def claim_cumulative(claim, this_by_category: dict, this_flat_rate) -> list:
+    """Per budget line: the budget, what the project's earlier approved claims approved (after
+    reductions), this claim's amount and the two together. Flat rate and total rows included."""
+    from . import claim_workflow
+
+    budget = claim.project.budget
+    lines = {line.category: line.amount for line in budget.cost_lines.all()}
+    zero = Decimal("0")
+    previous: dict = {}
+    previous_flat = zero
+    earlier = claim.project.payment_claims.filter(
+        status=claim_workflow.APPROVED, number__lt=claim.number
+    ).select_related("project__budget")
+    for other in earlier:
+        figures = claim_compute(other)
+        for category, amount in figures.by_category.items():
+            previous[category] = previous.get(category, zero) + amount
+        previous_flat += figures.flat_rate_amount
+    this = {k: Decimal(v) for k, v in this_by_category.items()}
+    rows = []
+    for category in CostCategory:
+        if category == CostCategory.REVENUES:
+            continue
+        if category in lines or category in previous or category in this:
+            rows.append(
+                CumulativeRow(
+                    category,
+                    category.label,
+                    lines.get(category, zero),
+                    previous.get(category, zero),
+                    this.get(category, zero),
+                )
+            )
+    if FLAT_RATES.get(budget.cost_model) is not None:
+        rows.append(
+            CumulativeRow(
+                "flat_rate",
+                CostModel(budget.cost_model).label,
+                compute_costs(budget.cost_model, lines).flat_rate_amount if lines else zero,
+                previous_flat,
+                Decimal(this_flat_rate or 0),
+            )
+        )
+    revenues = CostCategory.REVENUES
+    rows.append(
+        CumulativeRow(
+            "total",
+            str(_("Total eligible costs")),
+            budget.total_cost,
+            sum((r.previous for r in rows), zero) - previous.get(revenues, zero),
+            sum((r.this_claim for r in rows), zero) - this.get(revenues, zero),
+        )
+    )
+    return rows
