@@ -1,0 +1,144 @@
+"""Payment claims through the pages: create, submit, approve with a reduction, return with a
+message; every figure is shown traceably."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from hanke.finance import claim_workflow
+from hanke.finance.models import PaymentClaim
+from hanke.finance.services import cost_entry_create
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response):
+    return response.content.decode().replace("\u00a0", " ")
+
+
+@pytest.fixture
+def costs(personas, running_project):
+    for day, amount in (
+        (datetime.date(2024, 3, 1), "50000"),
+        (datetime.date(2024, 5, 31), "10000"),
+    ):
+        cost_entry_create(
+            user=personas.applicant,
+            project=running_project,
+            category="staff",
+            entry_date=day,
+            description=f"Palkat {day:%m}",
+            amount=Decimal(amount),
+        )
+
+
+def create_claim(client, project):
+    return client.post(
+        reverse("finance:claims", args=[project.pk]),
+        {"period_start": "2024-01-01", "period_end": "2024-06-30"},
+    )
+
+
+def test_claim_is_created_submitted_and_approved_with_a_reduction(
+    client, personas, running_project, costs
+):
+    client.force_login(personas.applicant)
+    response = create_claim(client, running_project)
+    claim = PaymentClaim.objects.get()
+    assert response["Location"] == reverse("finance:claim", args=[running_project.pk, claim.pk])
+    page = text(client.get(response["Location"]))
+    assert "40,00 % × 60 000 € = 24 000 €" in page  # flat rate, traceable
+    assert "84 000 €" in page and "67 200 €" in page and "16 800 €" in page
+    assert "Palkat 03" in page
+
+    client.post(reverse("finance:claim_submit", args=[running_project.pk, claim.pk]))
+    claim.refresh_from_db()
+    assert claim.status == claim_workflow.SUBMITTED
+
+    client.force_login(personas.officer)
+    approve = reverse("finance:claim_approve", args=[running_project.pk, claim.pk])
+    response = client.post(approve, {"reduction_staff": "5000", "reason_staff": ""})
+    assert response.status_code == 200
+    assert 'id="id_reduction_staff-error"' in text(response)
+    claim.refresh_from_db()
+    assert claim.status == claim_workflow.SUBMITTED
+
+    response = client.post(
+        approve, {"reduction_staff": "5 000", "reason_staff": "Tuntikirjanpito puuttuu"}
+    )
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.status == claim_workflow.APPROVED
+    assert claim.approved_aid == Decimal("61600.00")
+
+    client.force_login(personas.applicant)
+    page = text(client.get(reverse("finance:claim", args=[running_project.pk, claim.pk])))
+    assert "Hyväksytty" in page
+    assert "Tuntikirjanpito puuttuu" in page
+    assert "61 600 €" in page
+    overview = text(client.get(reverse("finance:overview", args=[running_project.pk])))
+    assert "61 600 €" in overview  # paid to date
+
+
+def test_officer_returns_a_claim_with_a_message_the_project_sees(
+    client, personas, running_project, costs
+):
+    client.force_login(personas.applicant)
+    create_claim(client, running_project)
+    claim = PaymentClaim.objects.get()
+    client.post(reverse("finance:claim_submit", args=[running_project.pk, claim.pk]))
+    client.force_login(personas.officer)
+    url = reverse("finance:claim_return", args=[running_project.pk, claim.pk])
+    response = client.post(url, {"decision_note": " "})
+    assert 'id="id_decision_note-error"' in text(response)
+    response = client.post(url, {"decision_note": "Liitä tuntilistat."})
+    assert response.status_code == 302
+    client.force_login(personas.applicant)
+    page = text(client.get(reverse("finance:claim", args=[running_project.pk, claim.pk])))
+    assert "Liitä tuntilistat." in page
+    claim.refresh_from_db()
+    assert claim.status == claim_workflow.RETURNED
+
+
+def test_overlapping_period_gives_an_error_next_to_the_field(
+    client, personas, running_project, costs
+):
+    client.force_login(personas.applicant)
+    create_claim(client, running_project)
+    response = create_claim(client, running_project)
+    assert response.status_code == 200
+    assert 'id="id_period_start-error"' in text(response)
+    assert PaymentClaim.objects.count() == 1
+
+
+def test_project_staff_cannot_approve_and_officer_cannot_create(
+    client, personas, running_project, costs
+):
+    client.force_login(personas.officer)
+    assert create_claim(client, running_project).status_code == 403
+    client.force_login(personas.applicant)
+    create_claim(client, running_project)
+    claim = PaymentClaim.objects.get()
+    client.post(reverse("finance:claim_submit", args=[running_project.pk, claim.pk]))
+    response = client.post(reverse("finance:claim_approve", args=[running_project.pk, claim.pk]))
+    assert response.status_code == 403
+    claim.refresh_from_db()
+    assert claim.status == claim_workflow.SUBMITTED
+
+
+def test_a_demo_claim_shows_a_badge(client, personas, running_project):
+    PaymentClaim.objects.create(
+        project=running_project,
+        number=1,
+        period_start=datetime.date(2024, 1, 1),
+        period_end=datetime.date(2024, 6, 30),
+        is_demo=True,
+    )
+    client.force_login(personas.officer)
+    claim = PaymentClaim.objects.get()
+    assert "tag-demo" in text(client.get(reverse("finance:claims", args=[running_project.pk])))
+    assert "tag-demo" in text(
+        client.get(reverse("finance:claim", args=[running_project.pk, claim.pk]))
+    )
