@@ -7,6 +7,15 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def finnish():
+    """reverse() and the pages in Finnish, whatever an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("fi"):
+        yield
+
+
 def urls(project):
     return [
         reverse("finance:overview", args=[project.pk]),

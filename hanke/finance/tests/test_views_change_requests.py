@@ -14,6 +14,15 @@ from hanke.projects.models import Project
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def finnish():
+    """reverse() and the pages in Finnish, whatever an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("fi"):
+        yield
+
+
 def text(response):
     return response.content.decode().replace("\u00a0", " ")
 

@@ -13,6 +13,15 @@ from hanke.finance.services import cost_entry_create, payment_claim_create, paym
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def finnish():
+    """reverse() and the pages in Finnish, whatever an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("fi"):
+        yield
+
+
 def test_staff_cost_from_an_hourly_staff_member_shows_the_computed_amount(
     client, personas, running_project, hourly_trainer
 ):

@@ -12,6 +12,15 @@ from hanke.finance.services import cost_entry_create
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def finnish():
+    """reverse() and the pages in Finnish, whatever an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("fi"):
+        yield
+
+
 def test_follow_up_shows_the_figures_and_the_charts_with_their_tables(
     client, personas, running_project, read_page
 ):

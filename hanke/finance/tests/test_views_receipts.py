@@ -8,6 +8,17 @@ from django.urls import reverse
 from hanke.finance.models import CostEntry
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def finnish():
+    """reverse() and the pages in Finnish, whatever an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("fi"):
+        yield
+
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
