@@ -112,17 +112,12 @@ class AccessibleFormMixin:
 
     def full_clean(self):
         super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+        self.full_clean_attrs()
 
-    def add_service_errors(self, error: ValidationError, prefix_map: dict | None = None) -> None:
+    def add_service_errors(self, error: ValidationError) -> None:
         """Place a service's ValidationError next to the fields it names; the rest on top."""
         if hasattr(error, "error_dict"):
             for field, messages in error.message_dict.items():
-                field = (prefix_map or {}).get(field, field)
                 self.add_error(field if field in self.fields else None, messages)
         else:
             self.add_error(None, error.messages)
@@ -131,9 +126,12 @@ class AccessibleFormMixin:
     def full_clean_attrs(self):
         for name in self.errors:
             if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+                field = self.fields[name]
+                described = [f"{self[name].auto_id}-error"]
+                if field.help_text:
+                    described.append(f"{self[name].auto_id}_helptext")
+                field.widget.attrs["aria-invalid"] = "true"
+                field.widget.attrs["aria-describedby"] = " ".join(described)
 
 
 class AmountField(forms.DecimalField):
