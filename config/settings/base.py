@@ -173,3 +173,4 @@ LOGGING = {
 }
 
 HANKE_PAGE_SIZE = 20
+CSRF_FAILURE_VIEW = "hanke.core.views.csrf_failure"

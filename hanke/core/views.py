@@ -15,3 +15,10 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def csrf_failure(request, reason=""):
+    """A translated page in the house style instead of Django's technical CSRF page."""
+    from django.shortcuts import render
+
+    return render(request, "403_csrf.html", status=403)

@@ -217,6 +217,7 @@ class ChangeRequest(TimeStampedModel):
     )
     reason = models.TextField(_("reason for the change"))
     proposed = models.JSONField(_("proposed figures"))
+    before = models.JSONField(_("approved figures when proposed"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )

@@ -133,7 +133,8 @@ class DiffRow:
 
 def change_request_diff(change_request) -> list:
     """Before/after rows for a change request: every cost line, the total, every source."""
-    before = budget_snapshot(change_request.budget)
+    # the figures the request was made against; a decided request keeps showing its own change
+    before = change_request.before or budget_snapshot(change_request.budget)
     after = change_request.proposed
     rows = []
     for category in CostCategory:
@@ -415,4 +416,57 @@ def claim_cumulative(claim, this_by_category: dict, this_flat_rate) -> list:
             sum((r.this_claim for r in rows), zero) - this.get(revenues, zero),
         )
     )
+    return rows
+
+
+@dataclass(frozen=True)
+class YearRow:
+    kind: str
+    key: str
+    label: str
+    line_total: Decimal
+    by_year: dict  # year -> Decimal
+
+    @property
+    def years_total(self) -> Decimal:
+        return sum(self.by_year.values(), Decimal("0"))
+
+
+def budget_years(project) -> list[int]:
+    """The calendar years of the project's period (or those already used in the breakdown)."""
+    budget = getattr(project, "budget", None)
+    used = sorted(set(budget.annual_amounts.values_list("year", flat=True))) if budget else []
+    if project.start_date and project.end_date:
+        return sorted(set(range(project.start_date.year, project.end_date.year + 1)) | set(used))
+    return used
+
+
+def budget_by_year(project) -> list[YearRow]:
+    """Each cost line and financing source with its amounts per year."""
+    from .models import AnnualAmount
+
+    budget = project.budget
+    annual = {}
+    for amount in budget.annual_amounts.all():
+        annual.setdefault((amount.kind, amount.key), {})[amount.year] = amount.amount
+    rows = [
+        YearRow(
+            AnnualAmount.Kind.COST,
+            line.category,
+            CostCategory(line.category).label,
+            line.amount,
+            annual.get((AnnualAmount.Kind.COST, line.category), {}),
+        )
+        for line in budget.cost_lines.all()
+    ]
+    rows += [
+        YearRow(
+            AnnualAmount.Kind.FINANCING,
+            line.source,
+            FundingSource(line.source).label,
+            line.amount,
+            annual.get((AnnualAmount.Kind.FINANCING, line.source), {}),
+        )
+        for line in budget.financing_lines.all()
+    ]
     return rows

@@ -217,6 +217,7 @@ def change_request_submit(
         budget=budget,
         reason=reason.strip(),
         created_by=user,
+        before=budget_snapshot(budget),
         proposed={
             "cost_model": budget.cost_model,
             "total_cost": str(total),
@@ -658,3 +659,38 @@ def payment_claim_approve(
     claim.decided_at = timezone.now()
     claim.save()
     return claim
+
+
+# --- Staff ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def staff_member_create(
+    *,
+    user,
+    project,
+    name: str,
+    method: str,
+    title: str = "",
+    annual_salary=None,
+    on_cost_percent=Decimal("0"),
+) -> StaffMember:
+    """Add a person whose salary is charged to the project; hourly staff need an annual salary."""
+    _require(
+        can_edit_costs(user, project), _("Only the project's own staff can add staff members.")
+    )
+    member = StaffMember(
+        project=project,
+        name=name,
+        title=title,
+        method=method,
+        annual_salary=None if annual_salary is None else cents(annual_salary),
+        on_cost_percent=cents(on_cost_percent or 0),
+    )
+    if method == StaffMember.Method.HOURLY and annual_salary is None:
+        raise ValidationError(
+            {"annual_salary": [_("The hourly rate is computed from the annual salary: give it.")]}
+        )
+    member.full_clean()
+    member.save()
+    return member

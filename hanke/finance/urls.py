@@ -11,6 +11,7 @@ urlpatterns = [
     path(P + "follow-up.<str:fmt>", views.follow_up_export, name="follow_up_export"),
     path(P + "budget/", views.budget, name="budget"),
     path(P + "budget/approve/", views.budget_approve, name="budget_approve"),
+    path(P + "budget/years/", views.budget_by_year, name="budget_by_year"),
     path(P + "budget/changes/new/", views.change_request_new, name="change_request_new"),
     path(P + "budget/changes/<int:change_pk>/", views.change_request, name="change_request"),
     path(P + "costs/", views.costs, name="costs"),

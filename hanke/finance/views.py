@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hanke.core.formatting import format_money, format_month, format_number, format_percent
-from hanke.core.money import share_percent
+from hanke.core.money import share_percent, to_decimal
 from hanke.projects.models import Project
 
 from . import charts, claim_workflow, selectors, services
@@ -260,7 +260,7 @@ def change_request(request, pk, change_pk):
             "budget",
             change=change,
             pending=pending,
-            diff=selectors.change_request_diff(change) if pending else None,
+            diff=selectors.change_request_diff(change) if pending or change.before else None,
             proposed_rows=None if pending else _proposed_rows(change),
             form=form,
         ),
@@ -448,9 +448,22 @@ def staff(request, pk):
             _("Only the project's own staff can add staff members."),
         )
         if form.is_valid():
-            form.save()
-            messages.success(request, _("The staff member was added."))
-            return redirect("finance:staff", pk=project.pk)
+            data = form.cleaned_data
+            try:
+                services.staff_member_create(
+                    user=request.user,
+                    project=project,
+                    name=data["name"],
+                    title=data.get("title", ""),
+                    method=data["method"],
+                    annual_salary=data.get("annual_salary"),
+                    on_cost_percent=data.get("on_cost_percent") or Decimal("0"),
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("The staff member was added."))
+                return redirect("finance:staff", pk=project.pk)
     return render(
         request,
         "finance/staff.html",
@@ -668,3 +681,79 @@ def claim_export(request, pk, claim_pk, fmt):
     if fmt == "xlsx":
         return _download(exports.claim_xlsx(claim), XLSX, f"{name}.xlsx")
     return _download(exports.claim_pdf(claim), PDF, f"{name}.pdf")
+
+
+@finance_view
+def budget_by_year(request, pk):
+    """The budget broken down by year: every cost line and source, one amount per year."""
+    project = _project(request, pk)
+    budget = _budget(project)
+    if budget is None:
+        raise Http404
+    years = selectors.budget_years(project)
+    rows = selectors.budget_by_year(project)
+    can_edit = budget.approved_at is None and (
+        can_edit_costs(request.user, project) or can_decide_budget(request.user)
+    )
+    errors, values = {}, {}
+    if request.method == "POST":
+        _require(
+            can_edit, _("The budget by year can be changed only before the budget is approved.")
+        )
+        costs, financing = {}, {}
+        for row in rows:
+            for year in years:
+                name = f"{row.kind}_{row.key}_{year}"
+                raw = request.POST.get(name, "").strip()
+                values[name] = raw
+                if not raw:
+                    continue
+                try:
+                    amount = to_decimal(raw)
+                except ValueError:
+                    errors.setdefault(f"{row.kind}_{row.key}", []).append(
+                        _("“%(value)s” is not an amount.") % {"value": raw}
+                    )
+                    continue
+                target = costs if row.kind == "cost" else financing
+                target[(row.key, year)] = amount
+        if not errors:
+            try:
+                services.budget_set_annual(
+                    user=request.user, project=project, costs=costs, financing=financing
+                )
+            except ValidationError as exc:
+                errors = exc.message_dict
+            else:
+                messages.success(request, _("The budget by year was saved."))
+                return redirect("finance:budget_by_year", pk=project.pk)
+    table = [
+        {
+            "row": row,
+            "error_key": f"{row.kind}_{row.key}",
+            "errors": errors.get(f"{row.kind}_{row.key}", []),
+            "cells": [
+                {
+                    "year": year,
+                    "name": f"{row.kind}_{row.key}_{year}",
+                    "value": values.get(f"{row.kind}_{row.key}_{year}", row.by_year.get(year, "")),
+                }
+                for year in years
+            ],
+        }
+        for row in rows
+    ]
+    return render(
+        request,
+        "finance/budget_by_year.html",
+        _context(
+            request,
+            project,
+            "budget",
+            budget=budget,
+            years=years,
+            table=table,
+            errors=errors,
+            can_edit_years=can_edit,
+        ),
+    )

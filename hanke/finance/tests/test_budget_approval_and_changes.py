@@ -118,3 +118,45 @@ def test_budget_by_year_must_add_up_to_each_line(personas):
         financing={("aid", 2024): Decimal("208403"), ("aid", 2025): Decimal("200000")},
     )
     assert budget.annual_amounts.count() == 4
+
+
+def test_a_decided_change_request_still_shows_its_own_before_and_after(personas, running_project):
+    request = change_request_submit(
+        user=personas.applicant,
+        project=running_project,
+        reason="Supistus",
+        cost_lines={"staff": Decimal("350000")},
+        financing={"aid": Decimal("392000"), "other_public": Decimal("98000")},
+    )
+    change_request_decide(user=personas.officer, change_request=request, approve=True)
+    rows = {row.key: row for row in change_request_diff(request)}
+    assert (rows["cost_staff"].before, rows["cost_staff"].after) == (
+        Decimal("364645.00"),
+        Decimal("350000.00"),
+    )
+
+
+def test_staff_members_are_added_through_the_service(personas, running_project):
+    from hanke.finance.models import StaffMember
+    from hanke.finance.services import staff_member_create
+
+    with pytest.raises(ValidationError):
+        staff_member_create(
+            user=personas.applicant, project=running_project, name="Tuntityö", method="hourly"
+        )
+    with pytest.raises(PermissionDenied):
+        staff_member_create(
+            user=personas.outsider,
+            project=running_project,
+            name="x",
+            method="salary",
+            annual_salary=Decimal("1"),
+        )
+    member = staff_member_create(
+        user=personas.applicant,
+        project=running_project,
+        name="Tuntityö",
+        method="hourly",
+        annual_salary=Decimal("51600"),
+    )
+    assert StaffMember.objects.get(pk=member.pk).hourly_rate == Decimal("30.00")

@@ -151,3 +151,43 @@ def test_a_demo_claim_shows_a_badge(client, personas, running_project):
     assert "tag-demo" in text(
         client.get(reverse("finance:claim", args=[running_project.pk, claim.pk]))
     )
+
+
+def test_claim_downloads_as_xlsx_and_pdf_for_the_project_and_the_officer_only(
+    client, personas, running_project, costs
+):
+    import io
+
+    import openpyxl
+
+    from hanke.finance.services import payment_claim_create, payment_claim_submit
+
+    claim = payment_claim_create(
+        user=personas.applicant,
+        project=running_project,
+        period_start=datetime.date(2024, 1, 1),
+        period_end=datetime.date(2024, 6, 30),
+    )
+    payment_claim_submit(user=personas.applicant, claim=claim)
+    xlsx_url = reverse("finance:claim_export", args=[running_project.pk, claim.pk, "xlsx"])
+    pdf_url = reverse("finance:claim_export", args=[running_project.pk, claim.pk, "pdf"])
+    client.force_login(personas.outsider)
+    assert client.get(xlsx_url).status_code == 403
+    for user in (personas.applicant, personas.officer):
+        client.force_login(user)
+        response = client.get(xlsx_url)
+        assert response.status_code == 200
+        assert "attachment" in response["Content-Disposition"]
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        values = [cell.value for row in book.worksheets[0].iter_rows() for cell in row]
+        assert Decimal("84000") in [
+            Decimal(str(v)) for v in values if isinstance(v, (int, float, Decimal))
+        ]
+        pdf = client.get(pdf_url)
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert (
+        client.get(
+            reverse("finance:claim_export", args=[running_project.pk, claim.pk, "doc"])
+        ).status_code
+        == 404
+    )
