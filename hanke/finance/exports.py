@@ -467,6 +467,7 @@ def follow_up_report(project, today=None) -> FollowUpReport | None:
             row.actual,
             row.claimed,
             row.approved,
+            has_budget=row.has_budget,
         )
         for row in follow_up.rows
     ]
@@ -743,6 +744,7 @@ def claim_xlsx(claim) -> bytes:
             _("Previously approved"),
             _("This claim"),
             _("Cumulative"),
+            # xgettext:no-python-format
             _("% of budget"),
             _("Remaining"),
         ]
@@ -841,6 +843,7 @@ def follow_up_xlsx(project) -> bytes:
             _("Entered"),
             _("Claimed"),
             _("Approved"),
+            # xgettext:no-python-format
             _("% used"),
             _("Over budget"),
         ]

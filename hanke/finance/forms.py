@@ -279,6 +279,7 @@ class StaffMemberForm(AccessibleFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.project = project
         self.fields["annual_salary"].label = _("Annual salary (€)")
+        # xgettext:no-python-format
         self.fields["on_cost_percent"].label = _("On-costs (% of salary)")
         self.fields["on_cost_percent"].max_value = Decimal("100")
         self.fields["method"].widget = forms.RadioSelect(choices=StaffMember.Method.choices)

@@ -255,7 +255,11 @@ class StaffMember(TimeStampedModel):
         _("annual salary"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     on_cost_percent = models.DecimalField(
-        _("on-costs (% of salary)"), max_digits=5, decimal_places=2, default=Decimal("0")
+        # xgettext:no-python-format
+        _("on-costs (% of salary)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("0"),
     )
 
     class Meta:

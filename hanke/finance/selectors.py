@@ -214,14 +214,15 @@ class FollowUpRow:
     actual: Decimal
     claimed: Decimal
     approved: Decimal
+    has_budget: bool = True  # False when the budget gives only a total, not this category
 
     @property
     def used_percent(self):
-        return share_percent(self.actual, self.budget)
+        return share_percent(self.actual, self.budget) if self.has_budget else None
 
     @property
     def over_budget(self) -> bool:
-        return self.actual > self.budget
+        return self.has_budget and self.actual > self.budget
 
 
 @dataclass(frozen=True)
@@ -234,8 +235,15 @@ class FollowUp:
     by_month: list  # (yyyy-mm, actual eligible costs that month, cumulative)
 
     @property
+    def itemised(self) -> bool:
+        return all(row.has_budget for row in self.rows)
+
+    @property
     def warnings(self) -> list:
-        return [row for row in self.rows if row.over_budget]
+        """Categories over their budget, and the total when it is over."""
+        return [row for row in self.rows if row.over_budget] + (
+            [self.total] if self.total.over_budget else []
+        )
 
 
 def budget_follow_up(project, today=None) -> FollowUp | None:
@@ -289,6 +297,7 @@ def budget_follow_up(project, today=None) -> FollowUp | None:
                     actual.get(category, zero),
                     claimed.get(category, zero),
                     approved.get(category, zero),
+                    has_budget=bool(lines),
                 )
             )
     if rate is not None:

@@ -22,6 +22,15 @@ from hanke.finance.services import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Sheet names and labels in English unless a test says otherwise."""
+    with translation.override("en"):
+        yield
+
+
 JAN, JUN = datetime.date(2024, 1, 1), datetime.date(2024, 6, 30)
 CENT = Decimal("0.01")
 
@@ -278,13 +287,13 @@ def test_claim_pdf_html_in_finnish_and_english(personas, claim):
         "80,00 %",
         "67 200 €",
         "16 800 €",
-        "40,00 % × staff costs 60 000 € = 24 000 €",
+        "40,00 % × palkkakustannukset 60 000 € = 24 000 €",
         "200,00 h × 30 €",
-        "4 000 € + on-costs 21,50 %",
+        "4 000 € + henkilösivukulut 21,50 %",
         "15.4.2024",
     ]:
         assert text in fi, text
-    assert "DEMO" not in fi and "Aid capped" not in fi
+    assert "DEMO" not in fi and "Tuki rajattu" not in fi
     with translation.override("en"):
         en = plain(exports.claim_pdf_html(claim))
     for text in ["€84,000", "€67,200", "40.00%", "1 Jan 2024–30 Jun 2024", "Submitted"]:
@@ -297,7 +306,7 @@ def test_claim_pdf_is_a_pdf_with_a_title(personas, claim):
         data = exports.claim_pdf(claim)
         document = exports.pdf_document(exports.claim_pdf_html(claim))
     assert data.startswith(b"%PDF")
-    assert document.metadata.title == "Payment claim 1: Tekoälyä verkkokauppaan"
+    assert document.metadata.title == "Maksatushakemus 1: Tekoälyä verkkokauppaan"
     assert document.metadata.lang == "fi"
 
 
@@ -309,8 +318,9 @@ def test_capped_claim_shows_the_cap_notice(personas, running_project):
     claim = payment_claim_submit(user=personas.applicant, claim=claim)
     with translation.override("fi"):
         html = plain(exports.claim_pdf_html(claim))
+    with translation.override("en"):
         ws = workbook(exports.claim_xlsx(claim))["Payment claim 1"]
-    assert "Aid capped" in html
+    assert "Tuki rajattu" in html
     assert "448 000 €" in html and "408 403 €" in html
     assert dec(row_by_label(ws, "Aid")[1].value) == Decimal("408403")
     assert dec(row_by_label(ws, "Aid capped")[1].value) == Decimal("448000")
@@ -318,7 +328,7 @@ def test_capped_claim_shows_the_cap_notice(personas, running_project):
     # Approved, the cap is still shown from the approved figures.
     claim = payment_claim_approve(user=personas.officer, claim=claim)
     with translation.override("fi"):
-        assert "Aid capped" in plain(exports.claim_pdf_html(claim))
+        assert "Tuki rajattu" in plain(exports.claim_pdf_html(claim))
 
 
 def test_demo_claim_says_demo(personas, costs):
@@ -405,7 +415,7 @@ def test_follow_up_pdf_and_html(personas, claim, costs):
         data = exports.follow_up_pdf(costs)
         html = plain(exports.follow_up_pdf_html(costs))
     assert data.startswith(b"%PDF")
-    for text in ["364 645 €", "510 503 €", "408 403 €", "Over budget", "3/2024", "1.9.2023"]:
+    for text in ["364 645 €", "510 503 €", "408 403 €", "Ylittää budjetin", "3/2024", "1.9.2023"]:
         assert text in html, text
     with translation.override("en"):
         html = plain(exports.follow_up_pdf_html(costs))

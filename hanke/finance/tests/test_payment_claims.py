@@ -184,4 +184,25 @@ def test_follow_up_shows_budget_against_actual_and_warns_when_over(
         "2024-07",
     ]
     staff_cost(personas, running_project, "400000", day=datetime.date(2024, 9, 1))
-    assert [row.key for row in budget_follow_up(running_project).warnings] == ["staff", "flat_rate"]
+    assert [row.key for row in budget_follow_up(running_project).warnings] == [
+        "staff",
+        "flat_rate",
+        "total",
+    ]
+
+
+def test_a_budget_with_only_a_total_is_compared_by_its_total(personas):
+    """Seed 001 gives only the total: no category is 'over budget' against a budget of 0 €."""
+    import io
+
+    from django.core.management import call_command
+
+    from hanke.projects.models import Project
+
+    call_command("load_demo", stdout=io.StringIO())
+    growth = Project.objects.get(source_document__startswith="seeds/001")
+    follow_up = budget_follow_up(growth)
+    assert not follow_up.itemised
+    assert follow_up.warnings == []
+    assert all(row.used_percent is None for row in follow_up.rows)
+    assert follow_up.total.used_percent == Decimal("9.01")  # 15 347,10 of 170 250

@@ -38,7 +38,7 @@ def test_an_outsider_gets_a_clear_403_page(client, personas, running_project):
     for url in urls(running_project):
         response = client.get(url)
         assert response.status_code == 403
-        assert "Ei pääsyä" in response.content.decode() or "No access" in response.content.decode()
+        assert "Ei käyttöoikeutta" in response.content.decode()
 
 
 def test_an_applicant_of_another_organisation_gets_403(client, personas, running_project):
