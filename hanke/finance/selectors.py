@@ -354,6 +354,7 @@ class CumulativeRow:
     budget: Decimal
     previous: Decimal
     this_claim: Decimal
+    has_budget: bool = True  # False when the budget gives only a total, not this line
 
     @property
     def cumulative(self) -> Decimal:
@@ -365,11 +366,11 @@ class CumulativeRow:
 
     @property
     def used_percent(self):
-        return share_percent(self.cumulative, self.budget)
+        return share_percent(self.cumulative, self.budget) if self.has_budget else None
 
     @property
     def over_budget(self) -> bool:
-        return self.cumulative > self.budget
+        return self.has_budget and self.cumulative > self.budget
 
 
 def claim_cumulative(claim, this_by_category: dict, this_flat_rate) -> list:
@@ -403,6 +404,7 @@ def claim_cumulative(claim, this_by_category: dict, this_flat_rate) -> list:
                     lines.get(category, zero),
                     previous.get(category, zero),
                     this.get(category, zero),
+                    has_budget=bool(lines),
                 )
             )
     if FLAT_RATES.get(budget.cost_model) is not None:

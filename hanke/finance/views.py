@@ -556,6 +556,7 @@ def _figures(claim):
 
 def _claim_context(request, project, claim, approve_form=None, return_form=None):
     figures = _figures(claim)
+    approved = None
     if claim.status == claim_workflow.APPROVED:
         approved = selectors.claim_compute(claim)
         this_by_category, this_flat = approved.by_category, approved.flat_rate_amount
@@ -578,6 +579,15 @@ def _claim_context(request, project, claim, approve_form=None, return_form=None)
         "claims",
         claim=claim,
         figures=figures,
+        approved_figures=(
+            SimpleNamespace(
+                flat_rate_percent=approved.flat_rate_percent,
+                flat_rate_amount=approved.flat_rate_amount,
+                staff=approved.by_category.get(CostCategory.STAFF, Decimal("0")),
+            )
+            if approved
+            else None
+        ),
         cumulative=selectors.claim_cumulative(claim, this_by_category, this_flat),
         entries=_with_basis(claim.entries.select_related("staff_member")),
         can_submit=allowed(claim_workflow.SUBMITTED),

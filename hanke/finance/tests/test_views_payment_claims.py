@@ -191,3 +191,21 @@ def test_claim_downloads_as_xlsx_and_pdf_for_the_project_and_the_officer_only(
         ).status_code
         == 404
     )
+
+
+def test_demo_claim_page_is_traceable_and_does_not_warn_against_a_total_only_budget(client):
+    import io
+
+    from django.core.management import call_command
+
+    from hanke.accounts.models import User
+
+    call_command("load_demo", stdout=io.StringIO())
+    claim = PaymentClaim.objects.get(is_demo=True)
+    client.force_login(User.objects.get(username="hakija"))
+    page = text(client.get(reverse("finance:claim", args=[claim.project_id, claim.pk])))
+    # as submitted, then the reduction, then what was approved
+    position = page.index("15 347,10 €")
+    for figure in ("−150 €", "15 197,10 €", "12 157,68 €"):
+        position = page.index(figure, position)
+    assert "warning-text" not in page
