@@ -22,7 +22,6 @@ from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
-from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -35,7 +34,6 @@ from . import claim_workflow, selectors
 from .calculations import compute_costs
 from .models import (
     FLAT_RATES,
-    ClaimReduction,
     CostCategory,
     CostEntry,
     CostModel,
@@ -322,44 +320,17 @@ def claim_report(claim) -> ClaimReport:
     )
 
 
-def _previously_approved(claim, rate):
-    """Per category, what the project's earlier approved claims (lower numbers) were accepted
-    for after reductions, their flat rate (per claim, to the cent), eligible costs and aid."""
-    previous = list(
-        claim.project.payment_claims.filter(status=claim_workflow.APPROVED, number__lt=claim.number)
-        .exclude(pk=claim.pk)
-        .order_by("number")
-        .values_list("pk", "number", "approved_eligible", "approved_aid")
-    )
-    pks = [pk for pk, *_rest in previous]
-    per_claim: dict = {}
-    for row in (
-        CostEntry.objects.filter(claim_id__in=pks)
-        .values("claim_id", "category")
-        .annotate(total=Sum("amount"))
-    ):
-        per_claim.setdefault(row["claim_id"], {})[row["category"]] = row["total"]
-    for reduction in ClaimReduction.objects.filter(claim_id__in=pks):
-        amounts = per_claim.setdefault(reduction.claim_id, {})
-        amounts[reduction.category] = max(
-            amounts.get(reduction.category, ZERO) - reduction.amount, ZERO
-        )
-    by_category: dict = {}
-    flat = ZERO
-    for amounts in per_claim.values():
-        for category, amount in amounts.items():
-            by_category[category] = by_category.get(category, ZERO) + amount
-        if rate is not None:
-            flat += percent_of(amounts.get(CostCategory.STAFF, ZERO), rate)
-    eligible = sum((e or ZERO for _pk, _n, e, _a in previous), ZERO)
-    aid = sum((a or ZERO for _pk, _n, _e, a in previous), ZERO)
-    return by_category, flat, eligible, aid, [number for _pk, number, _e, _a in previous]
-
-
 def _position(claim, budget, rows, flat, revenues, eligible, aid):
     lines = {line.category: line.amount for line in budget.cost_lines.all()}
     rate = FLAT_RATES.get(budget.cost_model)
-    prev, prev_flat, prev_eligible, prev_aid, numbers = _previously_approved(claim, rate)
+    before = selectors.approved_before(claim)
+    prev, prev_flat, prev_eligible, prev_aid, numbers = (
+        before.by_category,
+        before.flat_rate,
+        before.eligible,
+        before.aid,
+        before.numbers,
+    )
     this = {row.key: row.accepted for row in rows}
     position = []
     for category in CostCategory:

@@ -206,3 +206,38 @@ def test_a_budget_with_only_a_total_is_compared_by_its_total(personas):
     assert follow_up.warnings == []
     assert all(row.used_percent is None for row in follow_up.rows)
     assert follow_up.total.used_percent == Decimal("9.01")  # 15 347,10 of 170 250
+
+
+def test_cumulative_figures_count_earlier_approved_claims_after_reductions(
+    personas, running_project, claim
+):
+    from hanke.finance.selectors import approved_before, claim_compute, claim_cumulative
+
+    payment_claim_submit(user=personas.applicant, claim=claim)
+    payment_claim_approve(
+        user=personas.officer, claim=claim, reductions=[("staff", Decimal("5000"), "Puuttuu")]
+    )
+    second = payment_claim_create(
+        user=personas.applicant,
+        project=running_project,
+        period_start=datetime.date(2024, 7, 1),
+        period_end=datetime.date(2024, 12, 31),
+    )
+    before = approved_before(second)
+    assert before.by_category == {"staff": Decimal("55000.00")}
+    assert (before.flat_rate, before.eligible, before.aid, before.numbers) == (
+        Decimal("22000.00"),
+        Decimal("77000.00"),
+        Decimal("61600.00"),
+        [1],
+    )
+    figures = claim_compute(second)
+    rows = {
+        row.key: row
+        for row in claim_cumulative(second, figures.by_category, figures.flat_rate_amount)
+    }
+    assert (rows["staff"].previous, rows["staff"].this_claim) == (
+        Decimal("55000.00"),
+        Decimal("999.00"),
+    )
+    assert rows["total"].cumulative == Decimal("77000.00") + Decimal("999.00") * Decimal("1.4")
