@@ -11,7 +11,7 @@ from hanke.projects.models import Deliverable, Project, ProjectLink, ProjectSect
 
 from .budgets import ensure_budget
 from .upsert import translated as t
-from .upsert import upsert
+from .upsert import upsert, upsert_deliverable
 
 SOURCE = "seeds/000_641497b59f3b4df2.txt"
 
@@ -160,17 +160,7 @@ def load(ref):
         ],
         start=1,
     ):
-        upsert(
-            Deliverable,
-            {"project": project, "order": order},
-            {
-                "deliverable_type": dtype,
-                "target_qualifier": qualifier,
-                "target_min": target,
-                "target_max": None,
-                **t("title", en=title),
-            },
-        )
+        upsert_deliverable(project, order, dtype, {"en": title}, qualifier, target)
     load_events(project, ref)
     ensure_budget(
         project,

@@ -11,7 +11,7 @@ from hanke.projects.models import Deliverable, Project, ProjectSection, WorkPack
 
 from .budgets import ensure_budget
 from .upsert import translated as t
-from .upsert import upsert
+from .upsert import upsert, upsert_deliverable
 
 SOURCE = "seeds/001_fc9531547fd416cc.txt"
 
@@ -134,17 +134,7 @@ def load(ref):
         ],
         start=1,
     ):
-        upsert(
-            Deliverable,
-            {"project": project, "order": order},
-            {
-                "deliverable_type": dtype,
-                "target_qualifier": qualifier,
-                "target_min": target,
-                "target_max": None,
-                **t("title", fi=fi, en=en),
-            },
-        )
+        upsert_deliverable(project, order, dtype, {"fi": fi, "en": en}, qualifier, target)
     ensure_budget(
         project,
         cost_model=CostModel.NOT_KNOWN,

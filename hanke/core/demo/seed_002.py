@@ -21,7 +21,7 @@ from hanke.projects.models import (
 
 from .budgets import ensure_budget
 from .upsert import translated as t
-from .upsert import upsert
+from .upsert import upsert, upsert_deliverable
 
 SOURCE = "seeds/002_1fd54de9332bf4bc.txt"
 
@@ -288,17 +288,8 @@ def load(ref):
             )
         for dtype, text, qualifier, low, high in deliverables:
             order += 1
-            upsert(
-                Deliverable,
-                {"project": project, "order": order},
-                {
-                    "work_package": package,
-                    "deliverable_type": dtype,
-                    "target_qualifier": qualifier,
-                    "target_min": low,
-                    "target_max": high,
-                    **t("title", fi=text),
-                },
+            upsert_deliverable(
+                project, order, dtype, {"fi": text}, qualifier, low, high, work_package=package
             )
 
     ensure_budget(

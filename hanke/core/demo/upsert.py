@@ -26,3 +26,30 @@ def upsert(model, lookup: dict, values: dict | None = None, m2m: dict | None = N
 def translated(field: str, fi: str = "", en: str = "", sv: str = "") -> dict:
     """`translated("name", fi="…", en="…")` → {"name_fi": "…", "name_en": "…", "name_sv": ""}."""
     return {f"{field}_fi": fi, f"{field}_en": en, f"{field}_sv": sv}
+
+
+def upsert_deliverable(
+    project,
+    order,
+    deliverable_type,
+    title: dict,
+    qualifier="none",
+    low=None,
+    high=None,
+    work_package=None,
+):
+    """A deliverable of a demo project, keyed by its order; `title` is {"fi": …, "en": …}."""
+    from hanke.projects.models import Deliverable
+
+    return upsert(
+        Deliverable,
+        {"project": project, "order": order},
+        {
+            "work_package": work_package,
+            "deliverable_type": deliverable_type,
+            "target_qualifier": qualifier,
+            "target_min": low,
+            "target_max": high,
+            **translated("title", **title),
+        },
+    )
