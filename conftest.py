@@ -37,3 +37,47 @@ def read_page(client):
         return SimpleNamespace(response=response, html=html, text=text)
 
     return read
+
+
+@pytest.fixture
+def world(personas):
+    """The funder's workflow set up: an ELY centre whose officer is `personas.officer`, an
+    applicant organisation whose staff is `personas.applicant`, and an open call of the ELY centre
+    (see `programmes.tests.factories.open_call`). A second officer works for another authority."""
+    from hanke.accounts.models import Membership, Organisation
+    from hanke.accounts.tests.factories import UserFactory
+    from hanke.programmes.models import FundingAuthority
+    from hanke.programmes.tests.factories import open_call
+
+    ely = Organisation.objects.create(
+        name_fi="Pohjois-Pohjanmaan ELY-keskus", org_type=Organisation.Type.STATE_AUTHORITY
+    )
+    authority = FundingAuthority.objects.create(
+        name_fi=ely.name_fi, kind=FundingAuthority.Kind.ELY_CENTRE, organisation=ely
+    )
+    Membership.objects.create(user=personas.officer, organisation=ely)
+    applicant_org = Organisation.objects.create(
+        name_fi="Oulun ammattikorkeakoulu Oy",
+        business_id="0737510-4",
+        org_type=Organisation.Type.UNIVERSITY_OF_APPLIED_SCIENCES,
+    )
+    Membership.objects.create(user=personas.applicant, organisation=applicant_org)
+    other_org = Organisation.objects.create(
+        name_fi="Lapin liitto", org_type=Organisation.Type.REGIONAL_COUNCIL
+    )
+    other_authority = FundingAuthority.objects.create(
+        name_fi="Lapin liitto", kind=FundingAuthority.Kind.REGIONAL_COUNCIL, organisation=other_org
+    )
+    other_officer = UserFactory(username="toinen-virkailija", roles=[roles.FUNDER_OFFICER])
+    Membership.objects.create(user=other_officer, organisation=other_org)
+    second_assessor = UserFactory(username="arvioija2", roles=[roles.ASSESSOR])
+    call = open_call(authority=authority)
+    return SimpleNamespace(
+        **vars(personas),
+        authority=authority,
+        applicant_org=applicant_org,
+        other_authority=other_authority,
+        other_officer=other_officer,
+        second_assessor=second_assessor,
+        call=call,
+    )

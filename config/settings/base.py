@@ -34,12 +34,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
+    "django_htmx",
     "hanke.core",
     "hanke.accounts",
     "hanke.programmes",
     "hanke.projects",
     "hanke.finance",
     "hanke.assessment",
+    "hanke.indicators",
     "hanke.events",
     "hanke.portal",
 ]
@@ -55,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     # axes must be the last middleware
     "axes.middleware.AxesMiddleware",
 ]
@@ -74,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "hanke.core.context_processors.site",
+                "hanke.core.context_processors.work_nav",
             ],
         },
     },
@@ -174,3 +178,20 @@ LOGGING = {
 
 HANKE_PAGE_SIZE = 20
 CSRF_FAILURE_VIEW = "hanke.core.views.csrf_failure"
+
+# E-mail: the console locally; SMTP when EMAIL_HOST is set (production, see docs/operations.md).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Hanke <noreply@hanke.invalid>")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Application attachments: stored under MEDIA_ROOT with random names, served only by a view that
+# checks the user's rights.
+ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))

@@ -1,13 +1,16 @@
-"""What the funder concluded of an application: criteria result, score, the meetings it passed
-and the funder's statement. Calls' criteria sets and per-assessor scores extend this later."""
+"""What the funder concludes of an application: the eligibility check against the call's general
+criteria, the assessors' scores of its special criteria, the funder's assessment, the meetings
+of the decision chain with their statements, and the funding decision."""
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from hanke.core.models import RequiresTextInSomeLanguage, TimeStampedModel
+from hanke.programmes.models import MeetingKind
 
 
 class Assessment(TimeStampedModel):
@@ -58,28 +61,132 @@ class Assessment(TimeStampedModel):
         return str(_("Assessment of %(project)s") % {"project": self.project})
 
 
-class Meeting(RequiresTextInSomeLanguage, models.Model):
-    """One step of the decision chain that an application passed, with its date and statement."""
-
-    class Kind(models.TextChoices):
-        FUNDING_MEETING = "funding_meeting", _("Funding meeting")
-        THEME_GROUP = "theme_group", _("Theme group meeting")
-        MYR_SECRETARIAT = "myr_secretariat", _("MYR secretariat")
-        MYR = "myr", _("Regional cooperation group (MYR)")
-        DECISION = "decision", _("Funding decision")
-        OTHER = "other", _("Other meeting")
-
-    translated_required = ("name",)
+class EligibilityCheck(models.Model):
+    """The officer's check of one general (pass/fail) criterion, with a note."""
 
     project = models.ForeignKey(
-        "projects.Project", on_delete=models.CASCADE, related_name="meetings"
+        "projects.Project", on_delete=models.CASCADE, related_name="eligibility_checks"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    criterion = models.ForeignKey(
+        "programmes.SelectionCriterion",
+        on_delete=models.PROTECT,
+        related_name="eligibility_checks",
+        verbose_name=_("criterion"),
+    )
+    passed = models.BooleanField(_("met"))
+    note = models.TextField(_("note"), blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    checked_at = models.DateTimeField(_("checked"), auto_now=True)
+
+    class Meta:
+        ordering = ["criterion__order", "criterion__pk"]
+        verbose_name = _("eligibility check")
+        verbose_name_plural = _("eligibility checks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "criterion"], name="eligibility_check_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.criterion} – {'+' if self.passed else '−'}"
+
+
+class AssessorAssignment(TimeStampedModel):
+    """An assessor asked to score an application. Scores stay private to the assessor until
+    `submitted_at` is set; then they count towards the average."""
+
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.CASCADE, related_name="assessor_assignments"
+    )
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="assessor_assignments",
+        verbose_name=_("assessor"),
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("scores submitted"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("assessor assignment")
+        verbose_name_plural = _("assessor assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "assessor"], name="assessor_assignment_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessor} – {self.project}"
+
+
+class CriterionScore(models.Model):
+    """One assessor's score of one special criterion: whole or half points, with a justification."""
+
+    assignment = models.ForeignKey(
+        AssessorAssignment, on_delete=models.CASCADE, related_name="scores"
+    )
+    criterion = models.ForeignKey(
+        "programmes.SelectionCriterion", on_delete=models.PROTECT, related_name="scores"
+    )
+    score = models.DecimalField(_("score"), max_digits=3, decimal_places=1)
+    justification = models.TextField(_("justification"), blank=True)
+
+    class Meta:
+        ordering = ["criterion__order", "criterion__pk"]
+        verbose_name = _("criterion score")
+        verbose_name_plural = _("criterion scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "criterion"], name="criterion_score_unique"
+            ),
+            models.CheckConstraint(condition=Q(score__gte=0), name="criterion_score_non_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.score}"
+
+
+class Meeting(RequiresTextInSomeLanguage, models.Model):
+    """A meeting of the decision chain (funding meeting, theme group, MYR secretariat, MYR). Its
+    agenda lists applications; the secretary records a statement on each."""
+
+    Kind = MeetingKind
+    translated_required = ("name",)
+
+    kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices)
     name = models.CharField(
         _("name"), max_length=300, blank=True, help_text=_("As the document names it.")
     )
     date = models.DateField(_("date"))
-    statement = models.TextField(_("statement"), blank=True)
+    authority = models.ForeignKey(
+        "programmes.FundingAuthority",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("authority"),
+    )
+    secretary = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings_as_secretary",
+        verbose_name=_("secretary"),
+    )
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("participants"),
+    )
 
     class Meta:
         ordering = ["date", "pk"]
@@ -87,4 +194,94 @@ class Meeting(RequiresTextInSomeLanguage, models.Model):
         verbose_name_plural = _("meetings")
 
     def __str__(self) -> str:
-        return f"{self.name} {self.date}"
+        from hanke.core.i18n import localised
+
+        return f"{localised(self, 'name').text or self.get_kind_display()} {self.date}"
+
+
+class AgendaItem(TimeStampedModel):
+    """An application on a meeting's agenda and the meeting's statement on it."""
+
+    class Statement(models.TextChoices):
+        PENDING = "pending", _("Not yet handled")
+        FAVOURABLE = "favourable", _("Favourable")
+        UNFAVOURABLE = "unfavourable", _("Unfavourable")
+        POSTPONED = "postponed", _("Postponed")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    position = models.PositiveSmallIntegerField(_("item number"), default=1)
+    statement = models.CharField(
+        _("statement"), max_length=16, choices=Statement.choices, default=Statement.PENDING
+    )
+    statement_text = models.TextField(_("statement in words"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting__date", "meeting__pk", "position", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "project"], name="agenda_item_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.project}"
+
+
+class FundingDecision(TimeStampedModel):
+    """The funding decision on an application: approved with its terms, or rejected with reasons."""
+
+    class Outcome(models.TextChoices):
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    project = models.OneToOneField(
+        "projects.Project", on_delete=models.CASCADE, related_name="funding_decision"
+    )
+    outcome = models.CharField(_("decision"), max_length=10, choices=Outcome.choices)
+    granted_amount = models.DecimalField(
+        _("granted aid (€)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    aid_rate = models.DecimalField(
+        _("aid rate (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    eligible_from = models.DateField(_("costs eligible from"), null=True, blank=True)
+    eligible_until = models.DateField(_("costs eligible until"), null=True, blank=True)
+    cost_model = models.CharField(_("cost model"), max_length=16, blank=True)
+    conditions = models.TextField(_("conditions"), blank=True)
+    reason = models.TextField(_("grounds"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField(_("decision date"))
+
+    class Meta:
+        verbose_name = _("funding decision")
+        verbose_name_plural = _("funding decisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome="rejected")
+                | (
+                    Q(granted_amount__gt=0)
+                    & Q(aid_rate__gt=0)
+                    & Q(aid_rate__lte=100)
+                    & Q(eligible_from__isnull=False)
+                    & Q(eligible_until__isnull=False)
+                    & Q(eligible_from__lte=F("eligible_until"))
+                ),
+                name="funding_decision_approval_complete",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()}: {self.project}"

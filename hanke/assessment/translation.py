@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Assessment, Meeting
+from .models import AgendaItem, Assessment, Meeting
 
 
 @register(Assessment)
@@ -10,4 +10,9 @@ class AssessmentTranslation(TranslationOptions):
 
 @register(Meeting)
 class MeetingTranslation(TranslationOptions):
-    fields = ("name", "statement")
+    fields = ("name",)
+
+
+@register(AgendaItem)
+class AgendaItemTranslation(TranslationOptions):
+    fields = ("statement_text",)

@@ -1,16 +1,8 @@
 from hanke.accounts import roles
 from hanke.accounts.roles import has_role
+from hanke.projects.permissions import is_project_staff
 
-
-def is_project_staff(user, project) -> bool:
-    """A member of the implementing organisation with the applicant / project staff role."""
-    return bool(
-        user
-        and user.is_authenticated
-        and has_role(user, roles.APPLICANT)
-        and project.implementer_id
-        and user.memberships.filter(organisation_id=project.implementer_id).exists()
-    )
+__all__ = ["is_project_staff"]
 
 
 def can_edit_costs(user, project) -> bool:

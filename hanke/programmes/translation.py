@@ -1,6 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Call, Fund, FundingAuthority, PriorityAxis, Programme, SpecificObjective
+from .models import (
+    Call,
+    Fund,
+    FundingAuthority,
+    Indicator,
+    PriorityAxis,
+    Programme,
+    SelectionCriterion,
+    SpecificObjective,
+)
 
 
 @register(Fund)
@@ -30,4 +39,14 @@ class SpecificObjectiveTranslation(TranslationOptions):
 
 @register(Call)
 class CallTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "description")
+
+
+@register(SelectionCriterion)
+class SelectionCriterionTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(Indicator)
+class IndicatorTranslation(TranslationOptions):
+    fields = ("name", "unit")

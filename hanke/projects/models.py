@@ -1,3 +1,6 @@
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -416,3 +419,129 @@ class TargetGroup(RequiresTextInSomeLanguage, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ApplicationVersion(models.Model):
+    """An immutable, numbered copy of the application as it was submitted. Each submission and
+    resubmission makes a new one; nothing edits or deletes them."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="application_versions"
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    submitted_at = models.DateTimeField(_("submitted"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    snapshot = models.JSONField(_("content"))
+
+    class Meta:
+        ordering = ["project", "number"]
+        verbose_name = _("application version")
+        verbose_name_plural = _("application versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "number"], name="application_version_unique"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="application_version_from_1"),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Version %(number)s") % {"number": self.number})
+
+    def save(self, *args, **kwargs):
+        if self.pk and not kwargs.get("force_insert"):
+            raise ValueError("An application version is immutable.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("An application version is immutable.")
+
+
+class SectionDraft(models.Model):
+    """What the applicant typed in a section that did not pass validation yet: kept so that no
+    typed text is lost, and shown again (with its errors) when the applicant comes back."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="section_drafts")
+    section = models.CharField(_("section"), max_length=32)
+    data = models.JSONField(_("typed data"))
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    saved_at = models.DateTimeField(_("saved"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("unsaved section")
+        verbose_name_plural = _("unsaved sections")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "section"], name="section_draft_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.section}"
+
+
+def _attachment_path(instance, filename):
+    # A random name: the uploaded name is kept in `original_name`, never used as a path.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"attachments/{instance.project_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class Attachment(models.Model):
+    """A file attached to an application. Stored under MEDIA_ROOT (outside the web root, no URL
+    serves it) and delivered only through a view that checks the user's rights."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=_attachment_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class TimelineEntry(models.Model):
+    """A notable event in a project's life (submitted, returned, statement, decision …): who and
+    when, for the audit trail and the timeline shown on the application. Append-only."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="timeline")
+    kind = models.CharField(_("event"), max_length=32)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    from_status = models.CharField(_("from"), max_length=20, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    version = models.ForeignKey(
+        ApplicationVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("version"),
+    )
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"

@@ -59,7 +59,7 @@ class ProjectPage:
     loose_deliverables: list = field(default_factory=list)  # deliverables without a work package
     events: list = field(default_factory=list)
     news: list = field(default_factory=list)
-    meetings: list = field(default_factory=list)
+    meetings: list = field(default_factory=list)  # agenda items with a statement, by date
     budget: BudgetSummary | None = None
     assessment: object | None = None
 
@@ -67,6 +67,7 @@ class ProjectPage:
 def project_page_get(*, pk: int) -> ProjectPage | None:
     """The project with everything its page shows, whether or not it is public: the caller
     decides who may see it (`projects.permissions.can_view_project`)."""
+    from hanke.assessment.models import AgendaItem
     from hanke.events.models import Event, EventSpeaker
     from hanke.portal.models import NewsItem
 
@@ -87,7 +88,6 @@ def project_page_get(*, pk: int) -> ProjectPage | None:
             "themes",
             "links",
             "sections",
-            "meetings",
             "budget__cost_lines",
             "budget__financing_lines",
             Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
@@ -124,6 +124,13 @@ def project_page_get(*, pk: int) -> ProjectPage | None:
                 .order_by(F("starts_at").asc(nulls_last=True), "pk"),
             ),
             Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("meeting").exclude(
+                    statement=AgendaItem.Statement.PENDING
+                ),
+                to_attr="handled_agenda_items",
+            ),
+            Prefetch(
                 "news",
                 queryset=NewsItem.objects.filter(is_public=True).order_by(
                     F("published_on").desc(nulls_last=True), "order", "pk"
@@ -146,7 +153,7 @@ def project_page_get(*, pk: int) -> ProjectPage | None:
         loose_deliverables=project.loose_deliverables,
         events=list(project.events.all()),
         news=project.public_news,
-        meetings=list(project.meetings.all()),
+        meetings=project.handled_agenda_items,
         budget=budget_summary(project),
         assessment=getattr(project, "assessment", None),
     )

@@ -9,6 +9,7 @@ from hanke.accounts import roles
 
 DRAFT = "draft"
 SUBMITTED = "submitted"
+RETURNED = "returned"
 IN_ASSESSMENT = "in_assessment"
 APPROVED = "approved"
 REJECTED = "rejected"
@@ -18,6 +19,7 @@ ENDED = "ended"
 STATES = {
     DRAFT: _("Draft"),
     SUBMITTED: _("Submitted"),
+    RETURNED: _("Returned for additions"),
     IN_ASSESSMENT: _("In assessment"),
     APPROVED: _("Approved"),
     REJECTED: _("Rejected"),
@@ -28,6 +30,10 @@ STATUS_CHOICES = list(STATES.items())
 
 # States whose projects are shown to the public. Drafts and submitted applications are not.
 PUBLIC_STATES = {IN_ASSESSMENT, APPROVED, ONGOING, ENDED}
+# States in which the applicant may edit the application.
+EDITABLE_STATES = {DRAFT, RETURNED}
+# States in which the funder handles the application.
+UNDER_REVIEW_STATES = {SUBMITTED, IN_ASSESSMENT}
 
 
 @dataclass(frozen=True)
@@ -40,9 +46,13 @@ class Transition:
 
 TRANSITIONS = [
     Transition(DRAFT, SUBMITTED, _("Submit"), frozenset({roles.APPLICANT})),
+    Transition(RETURNED, SUBMITTED, _("Resubmit"), frozenset({roles.APPLICANT})),
     Transition(SUBMITTED, IN_ASSESSMENT, _("Start assessment"), frozenset({roles.FUNDER_OFFICER})),
-    Transition(SUBMITTED, DRAFT, _("Return to applicant"), frozenset({roles.FUNDER_OFFICER})),
-    Transition(IN_ASSESSMENT, DRAFT, _("Return to applicant"), frozenset({roles.FUNDER_OFFICER})),
+    Transition(SUBMITTED, REJECTED, _("Reject as ineligible"), frozenset({roles.FUNDER_OFFICER})),
+    Transition(SUBMITTED, RETURNED, _("Return for additions"), frozenset({roles.FUNDER_OFFICER})),
+    Transition(
+        IN_ASSESSMENT, RETURNED, _("Return for additions"), frozenset({roles.FUNDER_OFFICER})
+    ),
     Transition(IN_ASSESSMENT, APPROVED, _("Approve"), frozenset({roles.FUNDER_OFFICER})),
     Transition(IN_ASSESSMENT, REJECTED, _("Reject"), frozenset({roles.FUNDER_OFFICER})),
     Transition(

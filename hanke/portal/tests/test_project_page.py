@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from hanke.assessment.models import Assessment, Meeting
+from hanke.assessment.models import AgendaItem, Assessment, Meeting
 from hanke.events.tests.factories import EventFactory, EventSpeakerFactory, SpeakerFactory
 from hanke.finance.models import CostModel
 from hanke.finance.tests.factories import BudgetFactory
@@ -215,19 +215,22 @@ def test_assessment_score_recommendation_and_meetings(client, page):
         funder_assessment_fi="Hanke vastaa alueen tarpeisiin.",
         recommendation=Assessment.Recommendation.RECOMMENDED,
     )
-    Meeting.objects.create(
+    myr = Meeting.objects.create(kind="myr", name_fi="MYR", date=datetime.date(2023, 9, 28))
+    AgendaItem.objects.create(
+        meeting=myr,
         project=project,
-        kind="myr",
-        name_fi="MYR",
-        date=datetime.date(2023, 9, 28),
-        statement_fi="puoltava lausunto",
+        statement=AgendaItem.Statement.FAVOURABLE,
+        statement_text_fi="puoltava lausunto",
     )
-    Meeting.objects.create(
-        project=project,
-        kind="funding_meeting",
-        name_fi="EURA-rahoituskokous",
-        date=datetime.date(2023, 8, 9),
+    funding = Meeting.objects.create(
+        kind="funding_meeting", name_fi="EURA-rahoituskokous", date=datetime.date(2023, 8, 9)
     )
+    AgendaItem.objects.create(
+        meeting=funding, project=project, statement=AgendaItem.Statement.FAVOURABLE
+    )
+    # an item not yet handled is not shown
+    later = Meeting.objects.create(kind="other", name_fi="Tuleva", date=datetime.date(2023, 12, 1))
+    AgendaItem.objects.create(meeting=later, project=project)
     fi = page(client, project, "fi")
     assert "20,5/39" in fi
     en = page(client, project, "en")
@@ -237,6 +240,8 @@ def test_assessment_score_recommendation_and_meetings(client, page):
     # the meetings in date order
     assert en.index("EURA-rahoituskokous") < en.index("puoltava lausunto")
     assert "9 Aug 2023" in en and "28 Sep 2023" in en
+    assert "favourable" in en
+    assert "Tuleva" not in en
 
 
 def test_source_notes_and_source_document_are_shown(client, page):

@@ -114,3 +114,44 @@ class TargetGroupFactory(DjangoModelFactory):
     target_count = None
     unit = TargetGroup.Unit.PERSONS
     order = factory.Sequence(lambda n: n)
+
+
+def fill_application(project, *, aid="80000", other_public="20000"):
+    """Fill in every required section of a draft application, as an applicant would: staff costs
+    71 428.57 with the 40 % flat rate make 100 000 €, financed 80 % by aid."""
+    import datetime
+    from decimal import Decimal
+
+    from hanke.core.models import Region
+    from hanke.finance.services import budget_set
+
+    region = Region.objects.first() or Region.objects.create(
+        code="17", nuts3_code="FI1D9", name_fi="Pohjois-Pohjanmaa"
+    )
+    project.name_fi = project.name_fi or "Tekoälystä kasvua verkkokauppaan"
+    project.summary_fi = "Koulutetaan pk-yritysten henkilöstöä verkkokaupan ja tekoälyn käyttöön."
+    year = datetime.date.today().year
+    project.start_date = datetime.date(year + 1, 1, 1)
+    project.end_date = datetime.date(year + 2, 12, 31)
+    project.save()
+    project.regions.add(region)
+    if project.specific_objective_id is None and project.call_id:
+        project.specific_objective = project.call.specific_objectives.first()
+        project.save()
+    ProjectSection.objects.create(
+        project=project, kind="background", body_fi="Yrityksiltä puuttuu tekoälyosaamista."
+    )
+    ProjectSection.objects.create(
+        project=project, kind="objectives", body_fi="Lisätään verkkokaupan osaamista."
+    )
+    TargetGroup.objects.create(project=project, name_fi="Pk-yritysten henkilöstö", target_count=170)
+    package = WorkPackage.objects.create(project=project, number=1, title_fi="Koulutus")
+    Activity.objects.create(work_package=package, description_fi="Viisi koulutusmoduulia", order=1)
+    budget_set(
+        user=None,
+        project=project,
+        cost_model="flat_40",
+        cost_lines={"staff": Decimal("71428.57")},
+        financing={"aid": Decimal(aid), "other_public": Decimal(other_public)},
+    )
+    return project
