@@ -231,13 +231,17 @@ def load(ref):
                     "Lähdeasiakirja on hakemuksen tiivistelmä. Se ei kerro hakijaa eikä hankkeen nimeä, joten niitä ei "
                     "ole tässä tietueessa. Hankkeen alkamis- ja päättymispäivää ei ole annettu: suunnittelu on "
                     "syksyllä 2023, koulutus alkaa tammikuussa 2024 ja viimeiset moduulit toteutetaan keväällä 2026. "
-                    "Rahoituspäätöstä ei ole lähteessä; rahoittaja puoltaa hakemuksen hyväksymistä."
+                    "Rahoituspäätöstä ei ole lähteessä; rahoittaja puoltaa hakemuksen hyväksymistä. "
+                    "Lähde antaa pisteet yhteensä (20,5/39), ei kriteereittäin: demon arvioijakohtaiset "
+                    "pisteet ovat havainnollistavia ja tuottavat saman keskiarvon."
                 ),
                 en=(
                     "The source document is an application summary. It names neither the applicant nor the project, so "
                     "this record has neither. No start or end date is given: planning is in autumn 2023, the training "
                     "starts in January 2024 and the last modules run in spring 2026. The funding decision is not in the "
-                    "source; the funder recommends approving the application."
+                    "source; the funder recommends approving the application. The source gives the "
+                    "total score (20.5/39), not the scores per criterion: the demo's scores per "
+                    "assessor are illustrative and give the same average."
                 ),
             ),
             "kind": Project.Kind.DEVELOPMENT,
@@ -313,8 +317,7 @@ def load(ref):
             **t("justification", fi=JUSTIFICATION),
         },
     )
-    for kind, name, date in MEETINGS:
-        upsert(Meeting, {"project": project, "kind": kind}, {"date": date, **t("name", fi=name)})
+    # The call, eligibility, scores and meetings are in demo/assessment.py (they need the users).
     return project
 
 

@@ -20,6 +20,7 @@ DEMO_USERS = [
         True,
     ),
     ("arvioija", roles.ASSESSOR, "Aino", "Arvioija", "Pohjois-Pohjanmaan ELY-keskus", False),
+    ("arvioija2", roles.ASSESSOR, "Arttu", "Arvioija", "Pohjois-Pohjanmaan ELY-keskus", False),
     ("myr", roles.COMMITTEE_MEMBER, "Matti", "MYR-jäsen", "Lapin liitto", False),
     ("admin", roles.ADMINISTRATOR, "Anna", "Ylläpitäjä", None, True),
 ]

@@ -2,7 +2,17 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from hanke.core.demo import finance, reference, seed_000, seed_001, seed_002, seed_003, users
+from hanke.core.demo import (
+    assessment,
+    calls,
+    finance,
+    reference,
+    seed_000,
+    seed_001,
+    seed_002,
+    seed_003,
+    users,
+)
 from hanke.core.demo.users import DEMO_PASSWORD, DEMO_USERS
 
 
@@ -18,11 +28,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with translation.override("fi"):
             ref = reference.load()
+            demo_calls = calls.load(ref)
             seed_000.load(ref)
             seed_001.load(ref)
             seed_002.load(ref)
             seed_003.load(ref)
             users.load()
+            assessment.load(demo_calls)
             finance.load()
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded: 4 source documents (seeds 000–003).")
