@@ -93,3 +93,44 @@ def test_english_page_shows_the_score_and_money_in_english_format(application, p
     assert_all_present(
         text, ["20.5/39", "€510,503", "€145,858", "80.00%", "9 Aug 2023", "28 Sep 2023"]
     )
+
+
+def test_the_application_passed_its_call_s_decision_chain_with_the_source_s_score(application):
+    from decimal import Decimal
+
+    from hanke.accounts.models import User
+    from hanke.assessment import selectors
+    from hanke.projects import workflow
+
+    assert application.call.name_fi == "JTF 7.1 Pohjois-Pohjanmaa, haku 2023"
+    assert application.status == workflow.IN_ASSESSMENT
+    assert all(check.passed for check in application.eligibility_checks.all())
+    assert application.eligibility_checks.count() == 4
+    officer = User.objects.get(username="virkailija")
+    table = selectors.score_table(project=application, viewer=officer)
+    assert (table.average, table.max_total) == (Decimal("20.5"), Decimal("39"))
+    assert table.threshold_met is True
+    assert table.submitted_count == 2
+    chain = selectors.chain_progress(application)
+    assert [step.step.meeting_kind for step in chain] == [
+        "funding_meeting",
+        "theme_group",
+        "myr_secretariat",
+        "myr",
+    ]
+    assert all(step.done for step in chain)
+    assert [step.latest.meeting.date.isoformat() for step in chain] == [
+        "2023-08-09",
+        "2023-08-18",
+        "2023-09-19",
+        "2023-09-28",
+    ]
+    assert application.assessment.get_recommendation_display() == (
+        "The funder recommends approving the application"
+    )
+
+
+def test_the_demo_has_an_open_call_to_apply_to(demo, page_text):
+    text = page_text("/en/calls/")
+    assert "AI and skills – JTF 7.1 continuous call" in text
+    assert "JTF 7.1 North Ostrobothnia, call 2023" not in text
