@@ -13,9 +13,21 @@ CHANGELIST = "/fi/admin/projects/project/"
 
 
 @pytest.fixture
-def officer_client(client):
+def authority():
+    from hanke.accounts.models import Organisation
+    from hanke.programmes.models import FundingAuthority
+
+    ely = Organisation.objects.create(name_fi="Lapin ELY-keskus")
+    return FundingAuthority.objects.create(name_fi=ely.name_fi, kind="ely_centre", organisation=ely)
+
+
+@pytest.fixture
+def officer_client(client, authority):
+    from hanke.accounts.models import Membership
+
     officer = User.objects.create_user(username="virkailija", password="x", is_staff=True)
     officer.groups.add(Group.objects.get(name=roles.FUNDER_OFFICER))
+    Membership.objects.create(user=officer, organisation=authority.organisation)
     client.force_login(officer)
     return client
 
@@ -27,8 +39,10 @@ def test_status_is_read_only_on_the_change_form(officer_client):
     assert "status" not in response.context["adminform"].form.fields
 
 
-def test_officer_approves_through_an_action(officer_client):
-    project = Project.objects.create(name_fi="Hakemus", status=workflow.IN_ASSESSMENT)
+def test_officer_approves_through_an_action(officer_client, authority):
+    project = Project.objects.create(
+        name_fi="Hakemus", status=workflow.IN_ASSESSMENT, funding_authority=authority
+    )
     response = officer_client.post(
         CHANGELIST, {"action": "move_to_approved", "_selected_action": [project.pk]}, follow=True
     )
