@@ -132,7 +132,7 @@ def assessor_assign(*, user, project: Project, assessor) -> AssessorAssignment:
     return assignment
 
 
-def _parse_score(value, criterion) -> Decimal:
+def parse_score(value, criterion) -> Decimal:
     try:
         score = to_decimal(str(value).strip())
     except (ValueError, TypeError):
@@ -171,7 +171,7 @@ def scores_save(*, user, assignment: AssessorAssignment, scores: dict, submit: b
                 errors[key] = [_("Score this criterion before submitting.")]
             continue
         try:
-            parsed[criterion.pk] = (_parse_score(raw, criterion), justification)
+            parsed[criterion.pk] = (parse_score(raw, criterion), justification)
         except ValidationError as error:
             errors[key] = error.messages
             continue
