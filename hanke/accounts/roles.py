@@ -35,6 +35,11 @@ _OFFICER_MODELS = {
         "priorityaxis",
         "specificobjective",
         "call",
+        "callcutoff",
+        "callcostmodel",
+        "selectioncriterion",
+        "decisionstep",
+        "indicator",
     ],
     "projects": [
         "theme",
@@ -58,7 +63,8 @@ _OFFICER_MODELS = {
         "budgetversion",
         "annualamount",
     ],
-    "assessment": ["assessment", "meeting"],
+    "assessment": ["assessment", "meeting", "agendaitem"],
+    "indicators": ["indicatortarget"],
     "events": ["event", "speaker", "eventspeaker"],
     "portal": ["newsitem"],
 }
