@@ -14,5 +14,6 @@ urlpatterns += i18n_patterns(
     path("", include("hanke.accounts.urls")),
     path("", include("hanke.finance.urls")),
     path("", include("hanke.portal.urls")),
+    path("", include("hanke.assessment.urls")),
     prefix_default_language=True,
 )
