@@ -8,6 +8,8 @@ import datetime
 
 import pytest
 
+from tests.e2e.test_accessibility import serious_violations
+
 pytestmark = pytest.mark.browser
 PASSWORD = "salasana-123"
 NAME = "Tekoälystä kasvua verkkokauppaan"
@@ -204,7 +206,11 @@ def test_from_an_open_call_to_a_funded_project(journey, page):
     # --- The funding meeting and the MYR: agenda and favourable statements ----------------------
     for kind, name, days in (("funding_meeting", "Rahoituskokous", 7), ("myr", "MYR", 14)):
         page.locator(".main-nav a", has_text="Meetings").click()
+        page.wait_for_url("**/en/meetings/")
+        assert serious_violations(page) == [], "meeting list"
         page.get_by_role("link", name="New meeting").click()
+        page.wait_for_url("**/en/meetings/new/")
+        assert serious_violations(page) == [], "new meeting"
         page.select_option("#id_kind", kind)
         page.fill("#id_date", (datetime.date.today() + datetime.timedelta(days=days)).isoformat())
         page.fill("#id_name", name)
@@ -213,6 +219,7 @@ def test_from_an_open_call_to_a_funded_project(journey, page):
         page.wait_for_url("**/en/meetings/*/")
         page.select_option("#id_project", value=str(pk))
         press(page, "Add to the agenda")
+        assert serious_violations(page) == [], "meeting page with a statement form"
         page.locator("input[name$=-statement][value=favourable]").check()
         press(page, "Record the statement")
         assert page.locator(".agenda-item .statement-favourable").count() == 1
@@ -224,9 +231,11 @@ def test_from_an_open_call_to_a_funded_project(journey, page):
     page.wait_for_url(f"**/en/assessment/{pk}/decision/")
     assert page.locator(".chain-done").count() == 2
     assert page.locator("#id_granted_amount").input_value() == "80000"
+    assert serious_violations(page) == [], "decision page"
     page.check("input[name=decision][value=approve]")
     press(page, "Make the decision")
     assert "Decision: Approved" in page.locator(".decision-summary").inner_text()
+    assert serious_violations(page) == [], "decision made"
     project = Project.objects.get(pk=pk)
     assert project.status == workflow.ONGOING and project.is_public
     log_out(page)
