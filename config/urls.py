@@ -13,6 +13,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("hanke.accounts.urls")),
     path("", include("hanke.finance.urls")),
+    path("", include("hanke.projects.urls")),
     path("", include("hanke.portal.urls")),
     path("", include("hanke.assessment.urls")),
     prefix_default_language=True,

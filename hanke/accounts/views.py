@@ -9,6 +9,7 @@ from hanke.accounts import roles
 from hanke.accounts.roles import has_role
 from hanke.finance.forms import AccessibleFormMixin
 from hanke.finance.permissions import can_decide_budget
+from hanke.projects import workflow
 from hanke.projects.models import Project
 
 
@@ -24,18 +25,44 @@ class HankeLoginView(LoginView):
     redirect_authenticated_user = True
 
 
+# The states in which a project is still an application: listed with a link to its application
+# page (the rest link to the project's finances).
+APPLICATION_STATES = {
+    workflow.DRAFT,
+    workflow.RETURNED,
+    workflow.SUBMITTED,
+    workflow.IN_ASSESSMENT,
+    workflow.REJECTED,
+}
+
+
 @login_required
 def my_projects(request):
-    """Project staff see their organisations' projects; funder officers every project with a
-    budget."""
+    """Project staff see their organisations' applications and projects; funder officers every
+    project with a budget."""
     user = request.user
     projects = Project.objects.none()
-    if has_role(user, roles.APPLICANT):
-        projects = Project.objects.filter(implementer__in=user.memberships.values("organisation"))
+    applications = Project.objects.none()
+    applicant = has_role(user, roles.APPLICANT)
+    if applicant:
+        own = Project.objects.filter(implementer__in=user.memberships.values("organisation"))
+        applications = (
+            own.filter(status__in=APPLICATION_STATES)
+            .select_related("implementer", "call")
+            .order_by("-pk")
+        )
+        projects = own.exclude(status__in=APPLICATION_STATES)
     officer = can_decide_budget(user)
     if officer:
         projects = projects | Project.objects.filter(budget__isnull=False)
     projects = projects.select_related("implementer", "budget").distinct().order_by("pk")
     return render(
-        request, "finance/my_projects.html", {"projects": projects, "is_officer": officer}
+        request,
+        "finance/my_projects.html",
+        {
+            "projects": projects,
+            "applications": applications,
+            "is_applicant": applicant,
+            "is_officer": officer,
+        },
     )

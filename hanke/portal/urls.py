@@ -10,4 +10,6 @@ urlpatterns = [
     path("projects/<int:pk>/", views.project_detail, name="project_detail"),
     path("news/", views.news_list, name="news_list"),
     path("news/<int:pk>/", views.news_detail, name="news_detail"),
+    path("calls/", views.call_list, name="call_list"),
+    path("calls/<int:pk>/", views.call_detail, name="call_detail"),
 ]

@@ -7,10 +7,12 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from hanke.accounts import roles
+from hanke.accounts.roles import has_role
 from hanke.projects import selectors as project_selectors
 from hanke.projects.permissions import can_view_project
 
-from . import selectors as news_selectors
+from . import selectors as portal_selectors
 from .forms import ProjectFilterForm
 
 
@@ -21,9 +23,9 @@ def home(request):
         "portal/home.html",
         {
             "counts": project_selectors.project_counts_public(),
-            "news_count": news_selectors.news_count_public(),
+            "news_count": portal_selectors.news_count_public(),
             "latest_projects": project_selectors.project_latest_public(limit=5),
-            "latest_news": news_selectors.news_latest_public(limit=5),
+            "latest_news": portal_selectors.news_latest_public(limit=5),
         },
     )
 
@@ -63,13 +65,42 @@ def project_detail(request, pk: int):
 
 @require_GET
 def news_list(request):
-    page, page_numbers = _paged(request, news_selectors.news_list_public())
+    page, page_numbers = _paged(request, portal_selectors.news_list_public())
     return render(request, "portal/news_list.html", {"page": page, "page_numbers": page_numbers})
 
 
 @require_GET
 def news_detail(request, pk: int):
-    item = news_selectors.news_get_public(pk=pk)
+    item = portal_selectors.news_get_public(pk=pk)
     if item is None:
         raise Http404
     return render(request, "portal/news_detail.html", {"item": item})
+
+
+@require_GET
+def call_list(request):
+    return render(request, "portal/call_list.html", {"calls": portal_selectors.call_list_open()})
+
+
+@require_GET
+def call_detail(request, pk: int):
+    page = portal_selectors.call_page_get(pk=pk)
+    if page is None:
+        raise Http404
+    user = request.user
+    is_applicant = user.is_authenticated and has_role(user, roles.APPLICANT)
+    organisations = []
+    if is_applicant:
+        organisations = [
+            m.organisation for m in user.memberships.select_related("organisation").all()
+        ]
+    return render(
+        request,
+        "portal/call_detail.html",
+        {
+            "p": page,
+            "call": page.call,
+            "is_applicant": is_applicant,
+            "organisations": organisations,
+        },
+    )
