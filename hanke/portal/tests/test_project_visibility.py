@@ -32,12 +32,23 @@ def test_unpublished_project_is_not_found_for_users_without_staff_rights(client,
         assert client.get(f"/fi/projects/{project.pk}/").status_code == 404
 
 
-def test_staff_may_preview_an_unpublished_project(client):
+def test_the_applicant_s_staff_may_preview_their_unpublished_project(client):
+    from hanke.accounts import roles
+    from hanke.accounts.models import Membership
+
     project = ProjectFactory(name_fi="Esikatselu", is_public=False)
-    client.force_login(UserFactory(is_staff=True))
+    staff = UserFactory(roles=[roles.APPLICANT])
+    Membership.objects.create(user=staff, organisation=project.implementer)
+    client.force_login(staff)
     response = client.get(f"/fi/projects/{project.pk}/")
     assert response.status_code == 200
     assert "Esikatselu" in response.content.decode()
+
+
+def test_a_staff_user_who_does_not_handle_the_project_may_not_preview_it(client):
+    project = ProjectFactory(name_fi="Esikatselu", is_public=False)
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(f"/fi/projects/{project.pk}/").status_code == 404
 
 
 def test_published_project_is_visible_to_everyone(client):
