@@ -126,6 +126,39 @@ def budget_set(
     )
 
 
+@transaction.atomic
+def budget_draft_costs_set(*, project, cost_model: str, cost_lines: dict) -> Budget:
+    """Replace the cost estimate of an application's draft budget and keep its financing lines
+    as typed, even if they no longer add up to the new total: the applicant fixes the financing
+    in its own section, and submitting checks that the plan adds up (`section_problems`).
+    The cost lines themselves must pass every rule. An approved budget is never touched."""
+    existing = Budget.objects.filter(project=project).first()
+    if existing is not None and existing.approved_at is not None:
+        raise ValidationError(
+            _(
+                "The budget was approved in the funding decision; it changes only through a change request."
+            )
+        )
+    cost_lines = {k: v for k, v in (cost_lines or {}).items() if v is not None}
+    total = (
+        budget_validate(project=project, cost_model=cost_model, cost_lines=cost_lines)
+        if cost_lines
+        else Decimal("0")
+    )
+    return _budget_write(
+        project=project,
+        cost_model=cost_model,
+        total=total,
+        cost_lines=cost_lines,
+        financing=(
+            {line.source: line.amount for line in existing.financing_lines.all()}
+            if existing
+            else {}
+        ),
+        aid_granted_by=existing.aid_granted_by if existing else "",
+    )
+
+
 def _budget_write(*, project, cost_model, total, cost_lines, financing, aid_granted_by) -> Budget:
     budget, _created = Budget.objects.update_or_create(
         project=project,

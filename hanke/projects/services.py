@@ -611,29 +611,12 @@ def application_costs_set(*, user, project, data: dict):
     """The cost model and the cost lines `{category: amount}`; the flat rate and the total are
     computed. The financing plan is kept as it is: whether it still adds up to the new total is
     the financing section's check, so a changed cost estimate never loses the typed financing."""
-    from decimal import Decimal
-
-    from hanke.finance.models import Budget
-    from hanke.finance.services import _budget_write, budget_validate
+    from hanke.finance.services import budget_draft_costs_set
 
     project = _editable(user, project)
     application_costs_validate(project=project, data=data)
-    lines = {k: v for k, v in (data.get("cost_lines") or {}).items() if v is not None}
-    total = (
-        budget_validate(project=project, cost_model=data["cost_model"], cost_lines=lines)
-        if lines
-        else Decimal("0")
-    )
-    budget = Budget.objects.filter(project=project).first()
-    return _budget_write(
-        project=project,
-        cost_model=data["cost_model"],
-        total=total,
-        cost_lines=lines,
-        financing=(
-            {line.source: line.amount for line in budget.financing_lines.all()} if budget else {}
-        ),
-        aid_granted_by=budget.aid_granted_by if budget else "",
+    return budget_draft_costs_set(
+        project=project, cost_model=data["cost_model"], cost_lines=data.get("cost_lines") or {}
     )
 
 
