@@ -300,7 +300,9 @@ def statement_record(*, user, item: AgendaItem, statement: str, text: str = "") 
     """The meeting's statement on one agenda item, recorded once by its secretary (or the
     authority's officer). An unfavourable or postponed statement needs its reasons in words."""
     item = (
-        AgendaItem.objects.select_for_update().select_related("meeting", "project").get(pk=item.pk)
+        AgendaItem.objects.select_for_update(of=("self",))
+        .select_related("meeting", "project")
+        .get(pk=item.pk)
     )
     _require(
         can_record_statement(user, item.meeting),
@@ -361,7 +363,9 @@ def funding_decision_make(
     from hanke.finance.services import budget_approve
 
     _require(can_assess(user, project), _("Only the funder's officer makes the funding decision."))
-    project = Project.objects.select_for_update().select_related("call").get(pk=project.pk)
+    project = (
+        Project.objects.select_for_update(of=("self",)).select_related("call").get(pk=project.pk)
+    )
     _require_status(project, workflow.IN_ASSESSMENT)
     decided_on = decided_on or timezone.localdate()
     reason = (reason or "").strip()

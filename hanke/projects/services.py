@@ -164,7 +164,7 @@ def _editable(user, project) -> Project:
     from .permissions import can_edit_application
 
     locked = (
-        Project.objects.select_for_update()
+        Project.objects.select_for_update(of=("self",))
         .select_related("call", "programme", "implementer")
         .get(pk=project.pk)
     )

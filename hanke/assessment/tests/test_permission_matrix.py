@@ -283,8 +283,11 @@ def request(client, method: str, url: str, data: dict):
     """One request in a savepoint that is rolled back afterwards."""
     with transaction.atomic():
         response = client.post(url, data) if method == "POST" else client.get(url)
-        if hasattr(response, "streaming_content"):
-            response.close()
+        if getattr(response, "streaming", False):
+            # Consuming the content closes the file the way the test client expects; calling
+            # response.close() directly would fire request_finished and close the database
+            # connection inside the savepoint (PostgreSQL with persistent connections).
+            b"".join(response.streaming_content)
         transaction.set_rollback(True)
     return response
 
