@@ -7,6 +7,7 @@ message appears next to its field (`AccessibleFormMixin.add_service_errors`)."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hanke.accounts import roles
 from hanke.core.i18n import localised
@@ -63,7 +64,10 @@ class EligibilityForm(AccessibleFormMixin, forms.Form):
             check = checks.get(criterion.pk)
             self.fields[f"criterion_{criterion.pk}"] = forms.ChoiceField(
                 label=str(criterion),
-                choices=[(MET, _("Met")), (NOT_MET, _("Not met"))],
+                choices=[
+                    (MET, pgettext_lazy("one criterion", "Met")),
+                    (NOT_MET, pgettext_lazy("one criterion", "Not met")),
+                ],
                 widget=forms.RadioSelect,
                 required=False,
                 initial=None if check is None else (MET if check.passed else NOT_MET),

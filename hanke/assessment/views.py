@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from hanke.accounts import roles
 from hanke.accounts.roles import has_role
@@ -622,7 +622,7 @@ FIELD_LABELS = {
     "description": gettext_lazy("Description"),
     "target": gettext_lazy("Target"),
     "unit": gettext_lazy("Unit"),
-    "title": gettext_lazy("Title"),
+    "title": pgettext_lazy("of a work package or deliverable", "Title"),
     "activity": gettext_lazy("Activity"),
     "deliverable": gettext_lazy("Deliverable"),
 }

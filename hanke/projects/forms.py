@@ -483,7 +483,11 @@ class WorkPackageForm(RowFormMixin, forms.Form):
     content_fields = ("title", "description", "activities")
 
     number = forms.IntegerField(label=_("Number"), min_value=1, max_value=99, required=False)
-    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("of a work package or deliverable", "Title"),
+        max_length=300,
+        required=False,
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

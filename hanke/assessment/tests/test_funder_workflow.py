@@ -17,6 +17,15 @@ from hanke.projects.tests.factories import fill_application
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are read in English here; their translations are checked elsewhere."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def submitted(world, django_capture_on_commit_callbacks):
     project = application_create(user=world.applicant, call=world.call)
@@ -178,7 +187,7 @@ def test_the_chain_is_passed_in_order_and_the_decision_publishes_the_project(
             eligible_from=project.start_date,
             eligible_until=project.end_date,
         )
-    assert "80\u00a0000" in " ".join(error.value.message_dict["granted_amount"])
+    assert "€80,000" in " ".join(error.value.message_dict["granted_amount"])
     decision = services.funding_decision_make(
         user=world.officer,
         project=project,

@@ -55,7 +55,7 @@ def test_the_print_has_the_sections_of_an_application(applicant_client, filled, 
         "80,00 %",
     ]:
         assert expected in text, expected
-    assert "not a submitted version" in text or "ei lähetetty versio" in text
+    assert "not a submitted version" in text or "ei jätetty versio" in text
 
 
 def test_the_pdf_is_a_pdf(applicant_client, filled):
