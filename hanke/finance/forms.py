@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from hanke.core.money import to_decimal
+from hanke.core.uploads import check_upload
 
 from .models import (
     FLAT_RATE_COVERS_ALL_OTHER_COSTS,
@@ -97,13 +98,8 @@ BudgetForm = type(
 
 # --- Forms of the finance pages -----------------------------------------------------------------
 
-RECEIPT_TYPES = {
-    # extension: (accepted content types, first bytes)
-    ".pdf": ({"application/pdf"}, (b"%PDF",)),
-    ".png": ({"image/png"}, (b"\x89PNG\r\n\x1a\n",)),
-    ".jpg": ({"image/jpeg", "image/pjpeg"}, (b"\xff\xd8\xff",)),
-    ".jpeg": ({"image/jpeg", "image/pjpeg"}, (b"\xff\xd8\xff",)),
-}
+# Receipts: the upload checks of hanke.core.uploads, limited to these types.
+RECEIPT_EXTENSIONS = {".pdf", ".png", ".jpg", ".jpeg"}
 
 
 class AccessibleFormMixin:
@@ -216,32 +212,12 @@ class CostEntryForm(AccessibleFormMixin, forms.Form):
 
     def clean_receipt(self):
         upload = self.cleaned_data.get("receipt")
-        if not upload:
-            return upload
-        name = (upload.name or "").lower()
-        extension = "." + name.rsplit(".", 1)[-1] if "." in name else ""
-        if extension not in RECEIPT_TYPES:
-            raise ValidationError(
-                _("The receipt must be a PDF, PNG or JPEG file."), code="file_type"
-            )
-        if upload.size > settings.RECEIPT_MAX_BYTES:
-            raise ValidationError(
-                _("The file is too large: at most %(size)s MB.")
-                % {"size": settings.RECEIPT_MAX_BYTES // (1024 * 1024)},
-                code="file_size",
-            )
-        content_types, signatures = RECEIPT_TYPES[extension]
-        content_type = (getattr(upload, "content_type", "") or "").split(";")[0].strip().lower()
-        upload.seek(0)
-        head = upload.read(16)
-        upload.seek(0)
-        if content_type not in content_types or not any(head.startswith(s) for s in signatures):
-            raise ValidationError(
-                _(
-                    "The file's content is not a PDF, PNG or JPEG file as its name says. "
-                    "Choose the receipt itself."
-                ),
-                code="file_content",
+        if upload:
+            check_upload(
+                upload,
+                extensions=RECEIPT_EXTENSIONS,
+                allowed_label=_("PDF, PNG or JPEG"),
+                max_bytes=settings.RECEIPT_MAX_BYTES,
             )
         return upload
 

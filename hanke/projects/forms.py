@@ -21,6 +21,7 @@ from django.utils.translation import pgettext_lazy
 from hanke.core.business_id import normalise_business_id
 from hanke.core.i18n import localised
 from hanke.core.models import Municipality, Region
+from hanke.core.uploads import ALLOWED_LABEL, check_upload
 from hanke.finance.forms import AccessibleFormMixin, AmountField, DateInput
 from hanke.finance.models import (
     FLAT_RATE_COVERS_ALL_OTHER_COSTS,
@@ -29,7 +30,6 @@ from hanke.finance.models import (
     FundingSource,
 )
 
-from .attachments import ALLOWED_LABEL, check_upload
 from .models import Deliverable, Project, ProjectPartner, TargetGroup, Theme
 from .services import DESCRIPTION_KINDS, allowed_cost_models, deliverable_errors
 

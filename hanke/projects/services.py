@@ -716,7 +716,8 @@ def application_attachment_add(*, user, project, upload, description: str = ""):
     of that type. It is stored under a random name; the uploaded name is kept for display."""
     import os
 
-    from .attachments import check_upload
+    from hanke.core.uploads import check_upload
+
     from .models import Attachment
 
     project = _editable(user, project)

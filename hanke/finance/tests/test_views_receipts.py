@@ -70,7 +70,7 @@ def test_a_too_large_file_is_refused(client, personas, running_project, settings
     response = post_entry(client, running_project, upload)
     html = response.content.decode()
     assert 'id="id_receipt-error"' in html
-    assert "Tiedosto on liian suuri" in html
+    assert "on liian suuri" in html
     assert not CostEntry.objects.exists()
     assert not any(media.rglob("*"))
 

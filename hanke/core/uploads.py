@@ -1,6 +1,6 @@
-"""What may be attached to an application, checked by the file name's extension AND by the file's
-own first bytes, so that a program renamed `liite.pdf` is refused. The content type stored (and
-sent on download) is the one of the checked type, never the one the browser claimed."""
+"""Checks of uploaded files (application attachments, receipts): by the file name's extension AND
+by the file's own first bytes, so that a program renamed `liite.pdf` is refused. The content type
+stored (and sent on download) is the one of the checked type, never the one the browser claimed."""
 
 import zipfile
 
@@ -78,24 +78,28 @@ def _text_matches(upload) -> bool:
     return True
 
 
-def check_upload(upload) -> str:
-    """The content type of an acceptable attachment; raises ValidationError with a message that
-    names the file and what is wrong with it."""
+def check_upload(upload, *, extensions=None, allowed_label=None, max_bytes=None) -> str:
+    """The content type of an acceptable upload; raises ValidationError with a message that names
+    the file and what is wrong with it. By default the application attachments' rules apply;
+    give `extensions` (a subset of TYPES), their `allowed_label` and `max_bytes` for others."""
+    extensions = set(extensions or TYPES)
+    allowed_label = allowed_label or ALLOWED_LABEL
+    max_bytes = max_bytes or settings.ATTACHMENT_MAX_BYTES
     name = upload.name or ""
     extension = extension_of(name)
-    if extension not in TYPES:
+    if extension not in extensions:
         raise ValidationError(
             _("“%(name)s” cannot be attached: attach %(types)s files.")
-            % {"name": name, "types": ALLOWED_LABEL},
+            % {"name": name, "types": allowed_label},
             code="file_type",
         )
-    if upload.size > settings.ATTACHMENT_MAX_BYTES:
+    if upload.size > max_bytes:
         raise ValidationError(
             _("“%(name)s” is too large (%(size)s MB): a file can be at most %(max)s MB.")
             % {
                 "name": name,
                 "size": _megabytes(upload.size),
-                "max": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024),
+                "max": max_bytes // (1024 * 1024),
             },
             code="file_size",
         )
