@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from hanke.accounts import roles
 from hanke.accounts.roles import has_role
 from hanke.core.formatting import format_number
+from hanke.core.views import signed_in_view
 from hanke.finance.selectors import budget_summary
-from hanke.finance.views import finance_view as signed_in_view
 from hanke.programmes.models import FundingAuthority
 from hanke.programmes.permissions import is_any_officer, officer_authority_ids
 from hanke.projects import workflow

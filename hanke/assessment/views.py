@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from hanke.accounts import roles
 from hanke.accounts.roles import has_role
 from hanke.core.formatting import format_number
+from hanke.core.views import signed_in_view
 from hanke.finance.models import CostCategory, FundingSource
 from hanke.finance.selectors import budget_summary
-from hanke.finance.views import finance_view as signed_in_view
 from hanke.programmes.models import Call
 from hanke.programmes.permissions import is_any_officer, officer_authority_ids
 from hanke.projects import activity, workflow

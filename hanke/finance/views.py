@@ -6,11 +6,9 @@ import datetime
 import mimetypes
 import os
 from decimal import Decimal
-from functools import wraps
 from types import SimpleNamespace
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Sum
 from django.http import FileResponse, Http404, HttpResponse
@@ -20,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from hanke.core.formatting import format_money, format_month, format_number, format_percent
 from hanke.core.money import share_percent, to_decimal
+from hanke.core.views import signed_in_view
 from hanke.projects.models import Project
 
 from . import charts, claim_workflow, selectors, services
@@ -41,30 +40,6 @@ PDF = "application/pdf"
 
 
 # --- Access ------------------------------------------------------------------------------------
-
-
-def forbidden(request, message=None):
-    return render(
-        request,
-        "finance/forbidden.html",
-        {"message": message or _("You do not have the rights to see or do this.")},
-        status=403,
-    )
-
-
-def finance_view(view):
-    """Signed-in users only (others go to the login page); PermissionDenied gives a 403 page."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as exc:
-            return forbidden(request, str(exc) if exc.args else None)
-
-    return wrapper
 
 
 def _project(request, pk, check=can_view_finances):
@@ -111,7 +86,7 @@ def _month_rows(by_month):
     return rows
 
 
-@finance_view
+@signed_in_view
 def overview(request, pk):
     project = _project(request, pk)
     follow_up = selectors.budget_follow_up(project)
@@ -137,7 +112,7 @@ def overview(request, pk):
     return render(request, "finance/overview.html", context)
 
 
-@finance_view
+@signed_in_view
 def follow_up_export(request, pk, fmt):
     project = _project(request, pk)
     if _budget(project) is None or fmt not in ("xlsx", "pdf"):
@@ -152,7 +127,7 @@ def follow_up_export(request, pk, fmt):
 # --- Budget, versions and change requests -------------------------------------------------------
 
 
-@finance_view
+@signed_in_view
 def budget(request, pk):
     project = _project(request, pk)
     budget = _budget(project)
@@ -172,7 +147,7 @@ def budget(request, pk):
     return render(request, "finance/budget.html", context)
 
 
-@finance_view
+@signed_in_view
 @require_POST
 def budget_approve(request, pk):
     project = _project(request, pk)
@@ -187,7 +162,7 @@ def budget_approve(request, pk):
     return redirect("finance:budget", pk=project.pk)
 
 
-@finance_view
+@signed_in_view
 def change_request_new(request, pk):
     project = _project(request, pk, check=can_edit_costs)
     budget = _budget(project)
@@ -228,7 +203,7 @@ def _proposed_rows(change):
     return rows
 
 
-@finance_view
+@signed_in_view
 def change_request(request, pk, change_pk):
     project = _project(request, pk)
     change = get_object_or_404(ChangeRequest, pk=change_pk, budget__project=project)
@@ -294,7 +269,7 @@ def _with_basis(entries):
     return entries
 
 
-@finance_view
+@signed_in_view
 def costs(request, pk):
     project = _project(request, pk)
     entries = project.cost_entries.select_related("staff_member", "claim")
@@ -332,7 +307,7 @@ def _save_entry(request, project, form, entry=None):
         return None
 
 
-@finance_view
+@signed_in_view
 def cost_add(request, pk):
     project = _project(request, pk, check=can_edit_costs)
     form = CostEntryForm(request.POST or None, request.FILES or None, project=project)
@@ -350,7 +325,7 @@ def _entry(project, entry_pk):
     )
 
 
-@finance_view
+@signed_in_view
 def cost_detail(request, pk, entry_pk):
     project = _project(request, pk)
     entry = _entry(project, entry_pk)
@@ -370,7 +345,7 @@ def cost_detail(request, pk, entry_pk):
     )
 
 
-@finance_view
+@signed_in_view
 def cost_edit(request, pk, entry_pk):
     project = _project(request, pk, check=can_edit_costs)
     entry = _entry(project, entry_pk)
@@ -398,7 +373,7 @@ def cost_edit(request, pk, entry_pk):
     )
 
 
-@finance_view
+@signed_in_view
 def cost_delete(request, pk, entry_pk):
     project = _project(request, pk, check=can_edit_costs)
     entry = _entry(project, entry_pk)
@@ -416,7 +391,7 @@ def cost_delete(request, pk, entry_pk):
     )
 
 
-@finance_view
+@signed_in_view
 def receipt(request, pk, entry_pk):
     project = _project(request, pk)
     entry = _entry(project, entry_pk)
@@ -438,7 +413,7 @@ def receipt(request, pk, entry_pk):
 # --- Staff ---------------------------------------------------------------------------------------
 
 
-@finance_view
+@signed_in_view
 def staff(request, pk):
     project = _project(request, pk)
     form = StaffMemberForm(request.POST or None, project=project)
@@ -474,7 +449,7 @@ def staff(request, pk):
 # --- Payment claims -------------------------------------------------------------------------------
 
 
-@finance_view
+@signed_in_view
 def claims(request, pk):
     project = _project(request, pk)
     form = ClaimCreateForm(request.POST or None)
@@ -604,14 +579,14 @@ def _claim(project, claim_pk):
     )
 
 
-@finance_view
+@signed_in_view
 def claim(request, pk, claim_pk):
     project = _project(request, pk)
     claim = _claim(project, claim_pk)
     return render(request, "finance/claim.html", _claim_context(request, project, claim))
 
 
-@finance_view
+@signed_in_view
 @require_POST
 def claim_submit(request, pk, claim_pk):
     project = _project(request, pk)
@@ -626,7 +601,7 @@ def claim_submit(request, pk, claim_pk):
     return redirect("finance:claim", pk=project.pk, claim_pk=claim.pk)
 
 
-@finance_view
+@signed_in_view
 @require_POST
 def claim_approve(request, pk, claim_pk):
     project = _project(request, pk)
@@ -654,7 +629,7 @@ def claim_approve(request, pk, claim_pk):
     )
 
 
-@finance_view
+@signed_in_view
 @require_POST
 def claim_return(request, pk, claim_pk):
     project = _project(request, pk)
@@ -679,7 +654,7 @@ def claim_return(request, pk, claim_pk):
     )
 
 
-@finance_view
+@signed_in_view
 def claim_export(request, pk, claim_pk, fmt):
     project = _project(request, pk)
     claim = _claim(project, claim_pk)
@@ -693,7 +668,7 @@ def claim_export(request, pk, claim_pk, fmt):
     return _download(exports.claim_pdf(claim), PDF, f"{name}.pdf")
 
 
-@finance_view
+@signed_in_view
 def budget_by_year(request, pk):
     """The budget broken down by year: every cost line and source, one amount per year."""
     project = _project(request, pk)

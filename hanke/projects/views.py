@@ -4,10 +4,8 @@ submission and the printable summary. Views stay thin: they check the permission
 call a service or a selector, and render. Every rule is in `projects.services`."""
 
 import os
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, QueryDict
@@ -16,11 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from hanke.accounts import roles
 from hanke.accounts.roles import has_role
-from hanke.finance.views import forbidden
+from hanke.core.views import signed_in_view
 
 from . import services, workflow
 from .application import SECTION_KEYS, SECTION_LABELS, SECTIONS, section_problems
@@ -33,26 +30,6 @@ PDF = "application/pdf"
 
 
 # --- Access ------------------------------------------------------------------------------------
-
-
-def application_view(view):
-    """Signed-in users only (others go to the login page, an htmx request by a client-side
-    redirect); PermissionDenied gives the 403 page."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            if getattr(request, "htmx", False):
-                return HttpResponseClientRedirect(
-                    f"{reverse('accounts:login')}?next={request.get_full_path()}"
-                )
-            return redirect_to_login(request.get_full_path())
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as exc:
-            return forbidden(request, str(exc) if exc.args else None)
-
-    return wrapper
 
 
 def _project(request, pk) -> Project:
@@ -91,7 +68,7 @@ def _time(value) -> str:
 # --- Starting an application --------------------------------------------------------------------
 
 
-@application_view
+@signed_in_view
 @require_POST
 def application_new(request, call_pk):
     from hanke.programmes.models import Call
@@ -144,13 +121,13 @@ def _render_application(request, project, submit_errors=None, status=200):
     return render(request, "projects/application.html", context, status=status)
 
 
-@application_view
+@signed_in_view
 @require_GET
 def application(request, pk):
     return _render_application(request, _project(request, pk))
 
 
-@application_view
+@signed_in_view
 @require_POST
 def application_submit(request, pk):
     project = _project(request, pk)
@@ -262,7 +239,7 @@ def _status(saved: bool, when=None) -> str:
     return _("Not saved yet: correct the marked fields – your text is kept.")
 
 
-@application_view
+@signed_in_view
 def application_section(request, pk, section):
     if section not in SECTION_KEYS:
         raise Http404
@@ -291,7 +268,7 @@ def application_section(request, pk, section):
     )
 
 
-@application_view
+@signed_in_view
 @require_POST
 def application_section_autosave(request, pk, section):
     """The section form posts itself as the applicant types (htmx). The answer refreshes the
@@ -356,7 +333,7 @@ def _attachments(request, project):
     )
 
 
-@application_view
+@signed_in_view
 @require_GET
 def attachment(request, pk, attachment_pk):
     """Download an attachment: only for those who may see the application, always as a download
@@ -378,7 +355,7 @@ def attachment(request, pk, attachment_pk):
     return response
 
 
-@application_view
+@signed_in_view
 @require_POST
 def attachment_delete(request, pk, attachment_pk):
     project = _project(request, pk)
@@ -405,14 +382,14 @@ def _print(request, pk):
     return project, print_document(project, version=version)
 
 
-@application_view
+@signed_in_view
 @require_GET
 def application_print(request, pk):
     project, document = _print(request, pk)
     return render(request, "projects/print.html", {"project": project, "doc": document})
 
 
-@application_view
+@signed_in_view
 @require_GET
 def application_print_pdf(request, pk):
     from django.template.loader import render_to_string
