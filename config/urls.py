@@ -16,5 +16,10 @@ urlpatterns += i18n_patterns(
     path("", include("hanke.projects.urls")),
     path("", include("hanke.portal.urls")),
     path("", include("hanke.assessment.urls")),
+    path("", include("hanke.events.urls")),
+    path("", include("hanke.events.work_urls")),
+    path("", include("hanke.events.training_urls")),
+    path("", include("hanke.participants.urls")),
+    path("", include("hanke.indicators.urls")),
     prefix_default_language=True,
 )

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "hanke.assessment",
     "hanke.indicators",
     "hanke.events",
+    "hanke.participants",
     "hanke.portal",
 ]
 
@@ -199,3 +200,9 @@ else:
 # Application attachments: stored under MEDIA_ROOT with random names, served only by a view that
 # checks the user's rights.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
+
+# Participants' personal data is kept this many days after the project ends (or, for a project
+# with no end date, after the person's latest registration), then `manage.py purge_personal_data`
+# erases it. The default, five years, follows the audit trail rule of the Common Provisions
+# Regulation (EU) 2021/1060, art. 82; set it to your organisation's retention decision.
+PARTICIPANT_DATA_RETENTION_DAYS = int(os.environ.get("PARTICIPANT_DATA_RETENTION_DAYS", "1827"))

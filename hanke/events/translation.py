@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, EventSpeaker, Speaker
+from .models import Cohort, Event, EventSpeaker, Speaker, TrainingModule, TrainingProgramme
 
 
 @register(Event)
@@ -16,3 +16,18 @@ class SpeakerTranslation(TranslationOptions):
 @register(EventSpeaker)
 class EventSpeakerTranslation(TranslationOptions):
     fields = ("topic",)
+
+
+@register(TrainingProgramme)
+class TrainingProgrammeTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(TrainingModule)
+class TrainingModuleTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Cohort)
+class CohortTranslation(TranslationOptions):
+    fields = ("timing",)

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from hanke.core.models import TimeStampedModel
+from hanke.indicators.models import Measure
 
 
 class Fund(models.Model):
@@ -390,6 +391,17 @@ class Indicator(models.Model):
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     unit = models.CharField(_("unit"), max_length=40)
+    measure = models.CharField(
+        _("counted from the data as"),
+        max_length=24,
+        choices=Measure.choices,
+        blank=True,
+        default=Measure.NONE,
+        help_text=_(
+            "When the indicator can be counted from registrations and enrolments, its achieved "
+            "value is computed, never typed in; otherwise projects report it."
+        ),
+    )
 
     class Meta:
         ordering = ["programme", "kind", "code"]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from hanke.core.models import RequiresTextInSomeLanguage, SourcedModel
+from hanke.indicators.models import Measure
 
 from . import workflow
 
@@ -387,6 +388,43 @@ class Deliverable(RequiresTextInSomeLanguage, models.Model):
         return ""
 
 
+PUBLICATION_TYPES = (
+    Deliverable.Type.BLOG_POST,
+    Deliverable.Type.WORKBOOK,
+    Deliverable.Type.STUDY,
+    Deliverable.Type.VIDEO,
+    Deliverable.Type.INFOGRAPHIC,
+    Deliverable.Type.OTHER,
+)
+
+
+class Publication(models.Model):
+    """A published output (a blog post, the workbook, a study, a video): it counts towards its
+    deliverable's target by being recorded here, nobody types in the count."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="publications")
+    deliverable = models.ForeignKey(
+        Deliverable,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="publications",
+        verbose_name=_("deliverable"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    published_on = models.DateField(_("published"))
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class TargetGroup(RequiresTextInSomeLanguage, models.Model):
     """Who the project reaches, with a numeric target where the plan gives one. A group can be a
     part of another: 'of the 170 participants, 34 aged 18–29'."""
@@ -409,6 +447,14 @@ class TargetGroup(RequiresTextInSomeLanguage, models.Model):
         blank=True,
         related_name="subgroups",
         verbose_name=_("part of"),
+    )
+    measure = models.CharField(
+        _("counted from the data as"),
+        max_length=24,
+        choices=Measure.choices,
+        blank=True,
+        default=Measure.NONE,
+        help_text=_("How the achieved number is counted from registrations and enrolments."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
