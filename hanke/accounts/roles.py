@@ -51,6 +51,7 @@ _OFFICER_MODELS = {
         "activity",
         "deliverable",
         "targetgroup",
+        "publication",
     ],
     "finance": [
         "budget",
@@ -65,7 +66,15 @@ _OFFICER_MODELS = {
     ],
     "assessment": ["assessment", "meeting", "agendaitem"],
     "indicators": ["indicatortarget"],
-    "events": ["event", "speaker", "eventspeaker"],
+    "events": [
+        "event",
+        "speaker",
+        "eventspeaker",
+        "trainingprogramme",
+        "trainingmodule",
+        "cohort",
+        "smallgroup",
+    ],
     "portal": ["newsitem"],
 }
 
