@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -110,6 +111,17 @@ def participant_refresh_entry(participant: Participant) -> None:
         participant.save(update_fields=fields)
 
 
+def _registration_name(registration) -> str:
+    """The event's title or the cohort's module and year, in the active language when written
+    in it, else in the language it was written in (never blank for a Finnish-only event)."""
+    from hanke.core.i18n import localised
+
+    if registration.event_id:
+        return localised(registration.event, "title").text
+    cohort = registration.cohort
+    return f"{localised(cohort.module, 'name').text} {cohort.year}"
+
+
 def participant_export(*, user, participant: Participant) -> dict:
     """Everything Hanke holds on one person, for a subject access request. Logged."""
     access_record(user=user, action=AccessLog.Action.EXPORT, participant=participant)
@@ -136,7 +148,7 @@ def participant_export(*, user, participant: Participant) -> dict:
         "erased": p.erased_at.isoformat() if p.erased_at else None,
         "registrations": [
             {
-                "event_or_training": str(reg.target),
+                "event_or_training": _registration_name(reg),
                 "status": reg.get_status_display(),
                 "registered": reg.created_at.isoformat(),
                 "attended": reg.attended,
@@ -176,7 +188,19 @@ def participant_erase(*, user, participant: Participant, reason: str = "", purge
     participant.company_name = ""
     participant.business_id = ""
     participant.erased_at = timezone.now()
-    participant.save()
+    # Only the erased fields: cancelling the seats above may have moved the entry date, which
+    # participant_refresh_entry saved on its own copy of the row.
+    participant.save(
+        update_fields=[
+            "name",
+            "email",
+            "email_key",
+            "birth_year",
+            "company_name",
+            "business_id",
+            "erased_at",
+        ]
+    )
     access_record(
         user=user,
         action=AccessLog.Action.PURGE if purge else AccessLog.Action.ERASE,
@@ -191,14 +215,17 @@ def retention_days() -> int:
 
 def participants_past_retention(*, today=None):
     """Participants whose personal data has passed the retention period: counted from the
-    project's end date, or, for a project without one, from the person's latest registration."""
+    project's end date, or, for a project without one, from the person's latest registration
+    (or when the record was made, if no registration is left)."""
     today = today or timezone.localdate()
     cutoff = today - datetime.timedelta(days=retention_days())
     live = Participant.objects.filter(erased_at__isnull=True)
     by_project_end = live.filter(project__end_date__isnull=False, project__end_date__lt=cutoff)
+    # A person whose registrations are all gone (their event was deleted) is counted from the
+    # day the record was made, rather than kept for ever.
     open_ended = (
         live.filter(project__end_date__isnull=True)
-        .annotate(last=Max("registrations__created_at"))
+        .annotate(last=Coalesce(Max("registrations__created_at"), "created_at"))
         .filter(last__date__lt=cutoff)
     )
     ids = set(by_project_end.values_list("pk", flat=True)) | set(
