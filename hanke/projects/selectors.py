@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from hanke.finance.selectors import BudgetSummary, budget_summary
 
@@ -58,6 +58,11 @@ class ProjectPage:
     work_packages: list = field(default_factory=list)
     loose_deliverables: list = field(default_factory=list)  # deliverables without a work package
     events: list = field(default_factory=list)
+    upcoming_events: list = field(default_factory=list)  # soonest first
+    past_events: list = field(default_factory=list)  # latest first
+    undated_events: list = field(default_factory=list)  # known only by a rough timing
+    cohorts: list = field(default_factory=list)  # training cohorts, each with .module.programme
+    is_public: bool = False
     news: list = field(default_factory=list)
     meetings: list = field(default_factory=list)  # agenda items with a statement, by date
     budget: BudgetSummary | None = None
@@ -68,7 +73,8 @@ def project_page_get(*, pk: int) -> ProjectPage | None:
     """The project with everything its page shows, whether or not it is public: the caller
     decides who may see it (`projects.permissions.can_view_project`)."""
     from hanke.assessment.models import AgendaItem
-    from hanke.events.models import Event, EventSpeaker
+    from hanke.events.models import Cohort, Event, EventSpeaker
+    from hanke.events.selectors import upcoming_and_past
     from hanke.portal.models import NewsItem
 
     project = (
@@ -138,12 +144,24 @@ def project_page_get(*, pk: int) -> ProjectPage | None:
                 to_attr="public_news",
             ),
         )
+        .annotate(
+            has_cohorts=Exists(Cohort.objects.filter(module__programme__project=OuterRef("pk")))
+        )
         .filter(pk=pk)
         .first()
     )
     if project is None:
         return None
     partners = list(project.partners.all())
+    events = list(project.events.all())
+    upcoming, past, undated = upcoming_and_past(events)
+    cohorts = []
+    if project.has_cohorts:
+        cohorts = list(
+            Cohort.objects.filter(module__programme__project=project)
+            .select_related("module__programme")
+            .order_by("year", F("starts_on").asc(nulls_last=True), "module__number", "pk")
+        )
     return ProjectPage(
         project=project,
         co_implementers=[p for p in partners if p.role == ProjectPartner.Role.CO_IMPLEMENTER],
@@ -151,7 +169,12 @@ def project_page_get(*, pk: int) -> ProjectPage | None:
         target_groups=project.top_target_groups,
         work_packages=list(project.work_packages.all()),
         loose_deliverables=project.loose_deliverables,
-        events=list(project.events.all()),
+        events=events,
+        upcoming_events=upcoming,
+        past_events=past,
+        undated_events=undated,
+        cohorts=cohorts,
+        is_public=project.is_public and project.status in workflow.PUBLIC_STATES,
         news=project.public_news,
         meetings=project.handled_agenda_items,
         budget=budget_summary(project),
