@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "indicators"
 
-urlpatterns: list = []
+P = "projects/<int:pk>/"
+
+urlpatterns = [
+    path(P + "progress/", views.progress, name="progress"),
+    path(P + "esf/", views.esf, name="esf"),
+    path(P + "esf.<str:fmt>", views.esf_export, name="esf_export"),
+]
