@@ -355,7 +355,7 @@ _EDUCATION_KNOWN = [e.value for e in P.Education]
 
 def _question_rows(field: str, code: str, yes_label, no_label, not_answered_label) -> list:
     return [
-        EsfRow(field, code, yes_label, Q(**{field: ANSWER.YES}), field),
+        EsfRow(f"{field}_yes", code, yes_label, Q(**{field: ANSWER.YES}), field),
         EsfRow(f"{field}_no", "", no_label, Q(**{field: ANSWER.NO}), field, 1),
         EsfRow(
             f"{field}_not_answered",
@@ -488,8 +488,13 @@ def esf_counts(project, *, start: datetime.date | None, end: datetime.date) -> l
     """One query: for each gender value among the participants who entered `project` between
     `start` and `end` (inclusive), the count of every ESF+ row: `{"gender": …, <row key>: n}`."""
     people = entered(project, until=end, since=start)
-    return list(
+    groups = (
         people.values("gender")
-        .annotate(**{row.key: _count(row.condition) for row in ESF_ROWS})
+        .annotate(**{f"n_{row.key}": _count(row.condition) for row in ESF_ROWS})
         .order_by("gender")
     )
+    # the annotations are prefixed so that no row key can shadow a field in its own condition
+    return [
+        {"gender": group["gender"], **{row.key: group[f"n_{row.key}"] for row in ESF_ROWS}}
+        for group in groups
+    ]

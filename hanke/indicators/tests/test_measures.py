@@ -38,7 +38,10 @@ def project():
     return ProjectFactory(start_date=D(2024, 1, 1), end_date=D(2026, 6, 30))
 
 
-def person(project, entered_on=D(2024, 3, 1), **kw):
+MARCH = D(2024, 3, 1)
+
+
+def person(project, entered_on=MARCH, **kw):
     return ParticipantFactory(project=project, entered_on=entered_on, **kw)
 
 
