@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import output_views, views
 
 app_name = "projects"
 
 A = "applications/<int:pk>/"
+OUT = "projects/<int:pk>/outputs/"
 
 urlpatterns = [
     path("applications/new/<int:call_pk>/", views.application_new, name="application_new"),
@@ -24,4 +25,13 @@ urlpatterns = [
     ),
     path(A + "print/", views.application_print, name="application_print"),
     path(A + "print.pdf", views.application_print_pdf, name="application_print_pdf"),
+    # The project's published outputs (work pages)
+    path(OUT, output_views.publications, name="publications"),
+    path(OUT + "new/", output_views.publication_new, name="publication_new"),
+    path(OUT + "<int:publication_pk>/", output_views.publication_edit, name="publication_edit"),
+    path(
+        OUT + "<int:publication_pk>/delete/",
+        output_views.publication_delete,
+        name="publication_delete",
+    ),
 ]
