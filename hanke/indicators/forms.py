@@ -3,13 +3,20 @@ from django.utils.translation import gettext_lazy as _
 
 from hanke.finance.forms import AccessibleFormMixin, DateInput
 
+INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+
 
 class PeriodForm(AccessibleFormMixin, forms.Form):
     """The period of the ESF+ table: from and to (inclusive). An empty field takes the default
     (the project's start, today)."""
 
-    start = forms.DateField(label=_("From"), required=False, widget=DateInput)
-    end = forms.DateField(label=_("To"), required=False, widget=DateInput)
+    # the date picker sends ISO dates; typed Finnish dates work in every language too
+    start = forms.DateField(
+        label=_("From"), required=False, widget=DateInput, input_formats=INPUT_FORMATS
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=DateInput, input_formats=INPUT_FORMATS
+    )
 
     def __init__(self, *args, default_start, default_end, **kwargs):
         super().__init__(*args, **kwargs)

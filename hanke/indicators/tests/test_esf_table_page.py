@@ -134,6 +134,12 @@ def test_a_period_reaching_past_today_is_counted_up_to_today(project):
     assert table.total == 5
 
 
+def test_a_period_typed_the_finnish_way(client, world, project, read_page):
+    client.force_login(world.applicant)
+    page = read_page(url(project, start="1.1.2024", end="31.12.2024"))
+    assert cells(page, "Participants, total")[-1] == 6
+
+
 def test_the_form_in_finnish_has_labels_and_the_table_a_caption(client, world, project, read_page):
     client.force_login(world.applicant)
     page = read_page(url(project, "fi"))

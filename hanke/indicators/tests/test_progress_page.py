@@ -6,6 +6,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -201,6 +203,22 @@ def test_the_chart_over_time_and_its_table(client, world, project, read_page):
     assert row_text(page, "Mar 2024").split() == ["Mar", "2024", "2", "2", "1", "1"]
     assert row_text(page, "Apr 2024").split() == ["Apr", "2024", "0", "2", "0", "1"]
     assert row_text(page, "May 2024").split() == ["May", "2024", "2", "4", "1", "2"]
+
+
+def test_the_number_of_queries_does_not_grow_with_the_people(client, world, project):
+    client.force_login(world.applicant)
+    target = url(project, "en")
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(target).status_code == 200
+    event = EventFactory(project=project, starts_at=at(D(2024, 8, 1)))
+    for number in range(25):
+        person = ParticipantFactory(
+            project=project, business_id="2609164-1" if number % 2 else "", entered_on=D(2024, 8, 1)
+        )
+        RegistrationFactory(participant=person, event=event, attended=True)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(target).status_code == 200
+    assert len(many) == len(few)
 
 
 def test_the_page_is_in_finnish_by_default(client, world, project, read_page):
