@@ -5,7 +5,6 @@ period form, a selector, the template."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hanke.core.views import signed_in_view
@@ -63,7 +62,6 @@ def _esf_context(project, form, table) -> dict:
         "form": form,
         "table": table,
         "columns": [label for _value, label in selectors.GENDER_COLUMNS],
-        "today": timezone.localdate(),
     }
 
 
