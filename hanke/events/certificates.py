@@ -63,7 +63,9 @@ def event_when(event, lang: str | None = None) -> str:
         times = f"{_time(start, lang)}–{_time(end, lang)}"
     else:
         return f"{format_date(start_day, lang)}–{format_date(timezone.localdate(end), lang)}"
-    return _("%(date)s at %(time)s") % {"date": format_date(start_day, lang), "time": times}
+    # As hanke.core.formatting.format_datetime: `klo` in Finnish, `kl.` in Swedish.
+    joiner = {"fi": " klo ", "sv": " kl. "}.get(lang, ", ")
+    return f"{format_date(start_day, lang)}{joiner}{times}"
 
 
 def event_place(event) -> str:
