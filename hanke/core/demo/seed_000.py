@@ -90,11 +90,15 @@ def load(ref):
                 "source_notes",
                 en=(
                     "The source page gives no project code and no dates of the individual events. The financing "
-                    "sources other than the ESF and government funding are not itemised in the source."
+                    "sources other than the ESF and government funding are not itemised in the source. The four "
+                    "themes are the project's; the source does not say which event covers which theme, so the "
+                    "events have no themes of their own. The source names no work packages."
                 ),
                 fi=(
                     "Lähdesivu ei kerro hankekoodia eikä yksittäisten tapahtumien päivämääriä. Muita rahoituslähteitä "
-                    "kuin ESR- ja valtion rahoitusta ei ole eritelty lähteessä."
+                    "kuin ESR- ja valtion rahoitusta ei ole eritelty lähteessä. Neljä teemaa ovat koko hankkeen "
+                    "teemoja: lähde ei kerro, mitä teemaa kukin tapahtuma käsittelee, joten tapahtumille ei ole "
+                    "merkitty omia teemoja. Lähde ei nimeä työpaketteja."
                 ),
             ),
             "kind": Project.Kind.DEVELOPMENT,

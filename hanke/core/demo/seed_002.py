@@ -7,7 +7,9 @@ from decimal import Decimal
 
 from hanke.accounts.models import Organisation
 from hanke.assessment.models import Assessment, Meeting
+from hanke.events.models import Cohort, TrainingModule, TrainingProgramme
 from hanke.finance.models import CostCategory, CostModel, FundingSource
+from hanke.indicators.models import Measure
 from hanke.projects import workflow
 from hanke.projects.models import (
     Activity,
@@ -296,6 +298,8 @@ def load(ref):
                 project, order, dtype, {"fi": text}, qualifier, low, high, work_package=package
             )
 
+    load_trainings(project, WorkPackage.objects.get(project=project, number=1))
+
     ensure_budget(
         project,
         cost_model=CostModel.FLAT_RATE_40,
@@ -321,6 +325,16 @@ def load(ref):
     return project
 
 
+# The target groups whose number the source states and that match a measure counted from the
+# participants (order → measure); the others are counted by nobody.
+MEASURES = {
+    1: Measure.COMPANIES,
+    3: Measure.AGE_18_29,
+    5: Measure.EMPLOYED,
+    7: Measure.TEACHER_TRAINING,
+}
+
+
 def load_target_groups(project):
     participants = upsert(
         TargetGroup,
@@ -329,6 +343,7 @@ def load_target_groups(project):
             "target_count": 170,
             "unit": TargetGroup.Unit.PERSONS,
             "part_of": None,
+            "measure": Measure.PARTICIPANTS,
             **t(
                 "name",
                 fi="Osallistujat kaikista kohderyhmistä",
@@ -376,5 +391,124 @@ def load_target_groups(project):
         upsert(
             TargetGroup,
             {"project": project, "order": order},
-            {"target_count": count, "unit": unit, "part_of": part_of, **t("name", fi=fi, en=en)},
+            {
+                "target_count": count,
+                "unit": unit,
+                "part_of": part_of,
+                "measure": MEASURES.get(order, Measure.NONE),
+                **t("name", fi=fi, en=en),
+            },
         )
+
+
+# Work package 1's training. The source describes "five 6-week (5 op) independent study modules"
+# and "the whole takes about 10 months (30 op)": both figures are kept as they are (five modules
+# of 5 op make 25 op), and the programme's description says so. The modules are not named in the
+# source; they are numbered. The source gives no cohort dates, only that the training starts in
+# January 2024 and the whole runs twice, in 2024 and 2025; then two more 5 op modules in spring
+# 2026.
+PROGRAMME_FI = "Digiliiketoiminta- ja tekoälyosaamisella kilpailukykyä"
+PROGRAMME_EN = "Competitiveness through digital business and AI skills"
+PROGRAMME_DESCRIPTION_FI = (
+    "Koulutuskokonaisuus rakentuu viidestä 6:n viikon (5 op) mittaisesta itsenäisestä "
+    "opintomoduulista. Koulutuksen kokonaiskesto on n. 10 kk (30 op). Koulutus yhdistää verkossa "
+    "toteutettavan ajankohtaisen teoriakoulutuksen sekä lähiopetuksessa ohjatusti toteutettavat "
+    "käytännön työkalu- ja menetelmätyöpajat. Koulutus toteutetaan hyödyntäen yhteisöllisiä "
+    "pienryhmiä (esimerkiksi eri verkkokauppaklubeja). Varsinainen koulutus alkaa tammikuussa 2024 "
+    "ja 30 op:n kokonaisuus on tarkoitus toteuttaa kahteen kertaan vuosina 2024 ja 2025.\n\n"
+    "Huomio lähteestä: lähde antaa kokonaislaajuudeksi 30 op ja kuvaa viisi 5 op:n moduulia "
+    "(yhteensä 25 op); molemmat luvut on säilytetty sellaisinaan. Lähde ei nimeä moduuleja, joten "
+    "ne on numeroitu (Moduuli 1–5). Kohorttien tarkkoja päivämääriä, lähityöpajojen määrää tai "
+    "osallistujia lähde ei kerro."
+)
+PROGRAMME_DESCRIPTION_EN = (
+    "The training consists of five independent 6-week (5 op) study modules. The whole takes about "
+    "10 months (30 op). It combines current theory online with guided practical workshops on tools "
+    "and methods in contact teaching, and uses small peer groups (for example e-commerce clubs). "
+    "The training starts in January 2024, and the whole is to run twice, in 2024 and 2025.\n\n"
+    "Note on the source: it gives the whole as 30 op and describes five modules of 5 op (25 op "
+    "together); both figures are kept as they are. The source does not name the modules, so they "
+    "are numbered (Module 1–5). It gives no cohort dates, no number of contact workshops and no "
+    "participants."
+)
+SPRING_2026_FI = "Tekoälyavusteinen markkinointi ja liiketoiminta"
+SPRING_2026_EN = "AI-assisted marketing and business"
+SPRING_2026_DESCRIPTION_FI = (
+    "Keväällä 2026 toteutetaan edellisten kokemuksiin ja hankkeessa hankittuun uusimpaan tietoon "
+    "pohjautuen kaksi 5 op:n moduulia tekoälyavusteisesta markkinoinnista ja liiketoiminnasta.\n\n"
+    "Huomio lähteestä: moduulien nimiä, kestoa viikkoina, toteutustapaa ja päivämääriä ei ole "
+    "lähteessä."
+)
+SPRING_2026_DESCRIPTION_EN = (
+    "In spring 2026, two 5 op modules on AI-assisted marketing and business, built on the "
+    "experience of the earlier ones and the latest knowledge gained in the project.\n\n"
+    "Note on the source: it does not give the modules' names, duration in weeks, format or dates."
+)
+
+
+def load_trainings(project, work_package):
+    main = upsert(
+        TrainingProgramme,
+        {"project": project, "source_document": SOURCE, "name_fi": PROGRAMME_FI},
+        {
+            "original_language": "fi",
+            "work_package": work_package,
+            **t("name", fi=PROGRAMME_FI, en=PROGRAMME_EN),
+            **t("description", fi=PROGRAMME_DESCRIPTION_FI, en=PROGRAMME_DESCRIPTION_EN),
+        },
+    )
+    for number in range(1, 6):
+        module = upsert(
+            TrainingModule,
+            {"programme": main, "number": number},
+            {
+                **t("name", fi=f"Moduuli {number}", en=f"Module {number}"),
+                **t("description"),
+                "credits": Decimal("5.0"),
+                "duration_weeks": 6,
+                "online_theory": True,
+                "contact_workshops": None,
+            },
+        )
+        for year, timing_fi, timing_en in (
+            (
+                2024,
+                "2024 (koulutus alkaa tammikuussa 2024)",
+                "2024 (the training starts in January 2024)",
+            ),
+            (2025, "2025", "2025"),
+        ):
+            upsert(
+                Cohort,
+                {"module": module, "year": year},
+                {"starts_on": None, "ends_on": None, **t("timing", fi=timing_fi, en=timing_en)},
+            )
+    spring = upsert(
+        TrainingProgramme,
+        {"project": project, "source_document": SOURCE, "name_fi": SPRING_2026_FI},
+        {
+            "original_language": "fi",
+            "work_package": work_package,
+            **t("name", fi=SPRING_2026_FI, en=SPRING_2026_EN),
+            **t("description", fi=SPRING_2026_DESCRIPTION_FI, en=SPRING_2026_DESCRIPTION_EN),
+        },
+    )
+    for number in (1, 2):
+        module = upsert(
+            TrainingModule,
+            {"programme": spring, "number": number},
+            {
+                **t("name", fi=f"Moduuli {number}", en=f"Module {number}"),
+                **t("description"),
+                "credits": Decimal("5.0"),
+                "duration_weeks": None,
+                "online_theory": False,
+                "contact_workshops": None,
+            },
+        )
+        upsert(
+            Cohort,
+            {"module": module, "year": 2026},
+            {"starts_on": None, "ends_on": None, **t("timing", fi="kevät 2026", en="spring 2026")},
+        )
+    return main, spring
