@@ -223,6 +223,7 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
         help_text=_("In the form 1234567-1."),
     )
     consent = forms.BooleanField(
+        label=_("Consent"),
         error_messages={"required": _("You can register only if you agree to this.")},
     )
 
@@ -231,8 +232,7 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
 
     def __init__(self, *args, consent_text: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.consent_text = consent_text
-        self.fields["consent"].label = consent_text
+        self.consent_text = consent_text  # the checkbox's label on the page
         year = timezone.localdate().year
         self.fields["birth_year"].widget.attrs.update({"min": EARLIEST_BIRTH_YEAR, "max": year})
         for name, field in self.fields.items():

@@ -111,6 +111,7 @@ def test_missing_consent(post):
     html = post(consent=None)
     assert "You can register only if you agree to this." in html
     assert 'aria-describedby="id_consent-error"' in html
+    assert '<a href="#id_consent">Consent: You can register only if you agree to this.</a>' in html
     assert nothing_stored()
 
 
