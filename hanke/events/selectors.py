@@ -97,6 +97,11 @@ def _local_midnight(day: datetime.date) -> datetime.datetime:
 def event_feed(**filters) -> list[Event]:
     """The calendar's events for an iCalendar feed (at most FEED_LIMIT)."""
     qs = event_calendar(**filters).select_related(None).select_related("municipality")
+    if filters.get("when") == ALL:  # the latest ones when there are too many
+        return sorted(
+            qs.prefetch_related(None).order_by("-starts_at", "-pk")[:FEED_LIMIT],
+            key=lambda e: (e.starts_at, e.pk),
+        )
     return list(qs.prefetch_related(None)[:FEED_LIMIT])
 
 

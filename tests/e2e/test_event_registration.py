@@ -1,7 +1,7 @@
 """Registering for an event in Chromium: the first person gets the last seat and a confirmation
 with a valid .ics, the second lands on the waiting list, the first cancels by the link in the
-e-mail and the second is promoted and told so. axe finds no serious violations on the event page
-and the registration form (empty and with errors)."""
+e-mail and the second is promoted and told so. axe finds no serious violations on the event page,
+the registration form (empty and with errors) and the calendar."""
 
 import datetime
 import re
@@ -144,3 +144,8 @@ def test_register_wait_cancel_and_promote(event_site, page):
     assert "Status Confirmed" in re.sub(r"\s+", " ", page.locator("main").inner_text())
     page.goto(f"{base}/en/events/{event.pk}/")
     assert "0 of 1 left" in page.locator("main").inner_text()
+
+    # The calendar lists it and passes axe too.
+    page.goto(f"{base}/en/events/")
+    assert page.get_by_role("link", name="E-commerce workshop").count() == 1
+    assert serious_violations(page) == []

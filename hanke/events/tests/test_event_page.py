@@ -111,6 +111,7 @@ def test_text_in_another_language_is_marked_with_lang(read_page, keynote_event):
     assert '<div lang="fi" class="prose">' in html  # the description and the bio
     assert '<span lang="fi">Asiakasdata</span>' in html
     assert '<span lang="fi">Tapahtumat</span>' in html
+    assert '<span lang="fi">HEHKU</span>' in html  # the project's name
     finnish = read_page(f"/fi/events/{keynote_event.pk}/").html
     assert 'lang="fi">Digitaalisen' not in finnish
 
