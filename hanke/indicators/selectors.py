@@ -199,7 +199,7 @@ def progress_report(project, *, today: datetime.date | None = None) -> ProgressR
                 group=group,
                 name=localised(group, "name"),
                 level=level,
-                measure_label=Measure(group.measure).label if group.measure else "",
+                measure_label=group.get_measure_display() if group.measure else "",
                 progress=Progress(group.target_count, achieved(group.measure)),
             )
         )
