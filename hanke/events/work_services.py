@@ -178,6 +178,7 @@ def event_save(
                 value = TEXT_DEFAULTS[field]
             setattr(event, field, value)
     event.original_language = _original_language(event, data)
+    event.full_clean()  # lengths, choices and addresses, for callers other than the form
     event.save()
     if "themes" in data:
         event.themes.set(data["themes"] or [])

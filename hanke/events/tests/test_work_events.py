@@ -6,6 +6,7 @@ capacity confirms people from the waiting list in their order."""
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -374,7 +375,7 @@ def test_raising_the_capacity_confirms_the_waiting_in_their_order(
         registration_closes_at="",
         capacity="3",
     )
-    with django_capture_on_commit_callbacks() as notices:
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(edit_url(event), data)
     assert response.status_code == 302
     for reg in (first, second, third):
@@ -382,7 +383,9 @@ def test_raising_the_capacity_confirms_the_waiting_in_their_order(
     assert first.status == second.status == Registration.Status.CONFIRMED
     assert third.status == Registration.Status.WAITING
     assert first.confirmed_at and second.confirmed_at
-    assert len(notices) == 2  # an e-mail to each promoted person, sent after the commit
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [first.participant.email, second.participant.email]
+    )
 
 
 def test_removing_the_limit_confirms_everybody_waiting(team):
@@ -428,3 +431,35 @@ def test_an_event_of_another_project_is_not_found(client, team):
     client.force_login(team.staff)
     url = reverse("events_work:edit", args=[team.project.pk, foreign.pk])
     assert client.get(url).status_code == 404
+
+
+def test_the_service_checks_what_the_form_would(team):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        event_save(
+            user=team.staff,
+            project=team.project,
+            data={"event_type": "webinar", "title_fi": "x" * 301, "online_url": "ei osoite"},
+        )
+    assert {"title_fi", "online_url"} <= set(caught.value.message_dict)
+    assert not Event.objects.filter(project=team.project).exists()
+
+
+def test_the_same_speaker_twice_is_refused(team, event):
+    from django.core.exceptions import ValidationError
+
+    with translation.override("en"), pytest.raises(ValidationError) as caught:
+        event_save(
+            user=team.staff,
+            project=team.project,
+            event=event,
+            data={"event_type": "webinar", "title_fi": "Uusi otsikko"},
+            speakers=[{"name": "Anna Puhuja"}, {"name": "anna puhuja"}],
+        )
+    assert caught.value.message_dict == {
+        "1.name": ["This speaker is already on the list of this event."]
+    }
+    event.refresh_from_db()
+    assert event.title_fi == "Verkkokaupan tekoälytyökalut"
+    assert not event.speaker_links.exists()
