@@ -60,7 +60,11 @@ def _ics_response(content: bytes, filename: str, *, download: bool) -> HttpRespo
 @require_GET
 def calendar_ics(request):
     form = CalendarFilterForm(request.GET or None)
-    events = selectors.event_feed(**form.filters())
+    filters = form.filters()
+    if not request.GET.get("when"):
+        # A subscribed calendar drops what the feed leaves out: keep past events in it too.
+        filters["when"] = selectors.ALL
+    events = selectors.event_feed(**filters)
     name = _("Events of EU-funded projects – %(site)s") % {
         "site": getattr(settings, "SITE_NAME", "") or "Hanke"
     }

@@ -28,7 +28,13 @@ START_DATA_FIELDS = (
 def consent_text(project) -> str:
     """The consent a person gives when registering, in the active language. Stored with the
     participant as it was shown."""
-    controller = project.implementer.name if project.implementer_id else project.display_name
+    from hanke.core.i18n import localised
+
+    controller = (
+        localised(project.implementer, "name").text
+        if project.implementer_id
+        else project.display_name
+    )
     return _(
         "I agree that %(controller)s stores my name, e-mail address and the start data above to "
         "organise the project's events and trainings and to report them to the funder. The funder "
@@ -50,16 +56,14 @@ def access_record(*, user, action, project=None, participant=None, detail: str =
 
 def participant_for_registration(*, project, data: dict, now=None) -> tuple[Participant, bool]:
     """The participant with this e-mail address in this project, created with the start data if
-    new. An existing participant keeps the start data given first (ESF+ start data describes the
-    person when they entered the project); only the name is updated. Safe under concurrent
+    new. An existing participant keeps the name and start data given first (ESF+ start data
+    describes the person when they entered the project; and whoever types someone's e-mail
+    address must not be able to rename them). Safe under concurrent
     registrations: a lost race to create the record reads the winner's."""
     now = now or timezone.now()
     email_key = data["email"].strip().lower()
     existing = Participant.objects.filter(project=project, email_key=email_key).first()
     if existing is not None:
-        if data.get("name") and existing.name != data["name"]:
-            existing.name = data["name"]
-            existing.save(update_fields=["name"])
         return existing, False
     business_id = data.get("business_id") or ""
     participant = Participant(
