@@ -8,7 +8,21 @@ from hanke.core.i18n import localised
 from hanke.finance.forms import AccessibleFormMixin, AmountField, DateInput
 from hanke.projects.models import WorkPackage
 
-LANGUAGES = (("fi", _("in Finnish")), ("en", _("in English")), ("sv", _("in Swedish")))
+LANGUAGES = ("fi", "en", "sv")
+# Whole labels, one per field and language, so that translators see each as a sentence.
+LABELS = {
+    "name": {"fi": _("Name in Finnish"), "en": _("Name in English"), "sv": _("Name in Swedish")},
+    "description": {
+        "fi": _("Description in Finnish"),
+        "en": _("Description in English"),
+        "sv": _("Description in Swedish"),
+    },
+    "timing": {
+        "fi": _("Timing in Finnish"),
+        "en": _("Timing in English"),
+        "sv": _("Timing in Swedish"),
+    },
+}
 TEXTAREA = {"rows": 4}
 
 
@@ -19,10 +33,10 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
-def _translated_fields(form, name: str, label, *, textarea=False, max_length=300) -> None:
-    for code, language in LANGUAGES:
+def _translated_fields(form, name: str, *, textarea=False, max_length=300) -> None:
+    for code in LANGUAGES:
         form.fields[f"{name}_{code}"] = forms.CharField(
-            label=f"{label} ({language})",
+            label=LABELS[name][code],
             required=False,
             max_length=None if textarea else max_length,
             widget=forms.Textarea(attrs=TEXTAREA) if textarea else forms.TextInput,
@@ -35,7 +49,7 @@ def _initial_texts(instance, names) -> dict:
     return {
         f"{name}_{code}": getattr(instance, f"{name}_{code}", "")
         for name in names
-        for code, _language in LANGUAGES
+        for code in LANGUAGES
     }
 
 
@@ -52,8 +66,8 @@ class ProgrammeForm(AccessibleFormMixin, forms.Form):
         if instance is not None:
             kwargs["initial"]["work_package"] = instance.work_package_id
         super().__init__(*args, **kwargs)
-        _translated_fields(self, "name", _("Name"))
-        _translated_fields(self, "description", _("Description"), textarea=True)
+        _translated_fields(self, "name")
+        _translated_fields(self, "description", textarea=True)
         self.fields["work_package"] = WorkPackageChoiceField(
             label=_("Work package"),
             queryset=WorkPackage.objects.filter(project=project).order_by("number", "pk"),
@@ -98,8 +112,8 @@ class ModuleForm(AccessibleFormMixin, forms.Form):
                 contact_workshops=instance.contact_workshops,
             )
         super().__init__(*args, **kwargs)
-        _translated_fields(self, "name", _("Name"))
-        _translated_fields(self, "description", _("Description"), textarea=True)
+        _translated_fields(self, "name")
+        _translated_fields(self, "description", textarea=True)
 
     def service_data(self) -> dict:
         return dict(self.cleaned_data)
@@ -144,7 +158,7 @@ class CohortForm(AccessibleFormMixin, forms.Form):
                 },
             )
         super().__init__(*args, **kwargs)
-        _translated_fields(self, "timing", _("Timing"), max_length=200)
+        _translated_fields(self, "timing", max_length=200)
         self.fields["timing_fi"].help_text = _(
             "When the exact dates are not known, e.g. “kevät 2026”."
         )

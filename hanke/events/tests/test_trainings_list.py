@@ -98,3 +98,15 @@ def test_a_project_without_trainings_says_so(client, world, read_page):
     with translation.override("en"):
         page = read_page(reverse("trainings:list", args=[project.pk]))
     assert "The project has no training programmes yet." in page.text
+
+
+def test_a_cohort_open_for_enrolment_links_to_its_public_page(client, world, programme):
+    open_cohort = programme.modules.get(number=1).cohorts.get(year=2025)
+    open_cohort.registration_enabled = True
+    open_cohort.save()
+    closed = programme.modules.get(number=2).cohorts.get(year=2025)
+    client.force_login(world.applicant)
+    with translation.override("en"):
+        body = client.get(reverse("trainings:list", args=[programme.project.pk])).content.decode()
+        assert reverse("events:cohort", args=[open_cohort.pk]) in body
+        assert reverse("events:cohort", args=[closed.pk]) not in body
