@@ -386,11 +386,26 @@ def _recording_url(project) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+TITLES_EN = {
+    WEBINAR_1: "DEMO webinar: E-commerce basics",
+    WEBINAR_2: "DEMO webinar: AI in customer service",
+    WEBINAR_3: "DEMO webinar: Search engine optimisation for a small business",
+    TEACHER_TRAINING: "DEMO coaching for teachers: AI in teaching business",
+    FULL_WORKSHOP: "DEMO workshop: E-commerce analytics",
+    OPEN_WEBINAR: "DEMO webinar: Social media advertising for a small business",
+}
+
+
 def _event(project, title, values):
     return upsert(
         Event,
         {"project": project, "source_document": SOURCE, "title_fi": title},
-        {"original_language": "fi", "language": "fi", **t("title", fi=title), **values},
+        {
+            "original_language": "fi",
+            "language": "fi",
+            **t("title", fi=title, en=TITLES_EN[title]),
+            **values,
+        },
     )
 
 

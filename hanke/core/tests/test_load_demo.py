@@ -52,6 +52,7 @@ def test_every_demo_record_names_its_source_document():
     invented = Project.objects.get(source_document="demo")
     assert invented.name_fi.startswith("DEMO – ") and invented.name_en.startswith("DEMO – ")
     assert all(event.title_fi.startswith("DEMO") for event in invented.events.all())
+    assert all(event.title_en.startswith("DEMO") for event in invented.events.all())
 
 
 def test_demo_users_for_every_role_and_the_accounts_are_printed():
