@@ -321,7 +321,9 @@ def cohort_detail(request, pk, cohort_pk):
 
 @signed_in_view
 def certificate(request, pk, cohort_pk, registration_pk):
+    """Printing certificates is running the project: its staff only, like the events' ones."""
     project = _project(request, pk)
+    _manage(request, project)
     cohort = _cohort(project, cohort_pk)
     registration = get_object_or_404(
         Registration.objects.select_related("participant", "cohort__module__programme__project"),

@@ -196,3 +196,15 @@ def test_no_certificate_before_completion(client, world, cohort):
     )
     assert client.get(url).status_code == 404
     assert not AccessLog.objects.filter(action=AccessLog.Action.CERTIFICATE).exists()
+
+
+def test_only_the_staff_print_certificates(client, world, cohort):
+    registration = enrol(cohort, "Aino Vahvistettu", completed_on=datetime.date(2024, 2, 25))
+    url = reverse(
+        "trainings:certificate",
+        args=[cohort.module.programme.project.pk, cohort.pk, registration.pk],
+    )
+    client.force_login(world.officer)
+    assert client.get(url).status_code == 403
+    assert url.removeprefix("/fi") not in client.get(page_url(cohort)).content.decode()
+    assert not AccessLog.objects.filter(action=AccessLog.Action.CERTIFICATE).exists()
