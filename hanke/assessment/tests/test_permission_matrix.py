@@ -62,6 +62,14 @@ COMMITTEE = {"participant", "non_participant"}
 
 NAMESPACES = ("projects", "assessment")
 PUBLIC = ("portal:call_list", "portal:call_detail")
+# A running project's output pages are in the project work matrix
+# (hanke/events/tests/test_permission_matrix.py).
+PROJECT_WORK_PAGES = {
+    "projects:publications",
+    "projects:publication_new",
+    "projects:publication_edit",
+    "projects:publication_delete",
+}
 
 
 def allowed(*groups, anonymous=LOGIN) -> dict:
@@ -170,7 +178,11 @@ def site_patterns() -> dict:
         for namespace in NAMESPACES:
             assert namespace in resolver.namespace_dict, f"namespace {namespace} is not routed"
             _prefix, sub = resolver.namespace_dict[namespace]
-            found.update(_walk(sub.url_patterns, namespace))
+            found.update(
+                (name, pattern)
+                for name, pattern in _walk(sub.url_patterns, namespace)
+                if name not in PROJECT_WORK_PAGES
+            )
         portal = dict(_walk(resolver.namespace_dict["portal"][1].url_patterns, "portal"))
         for name in PUBLIC:
             found[name] = portal[name]
