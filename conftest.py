@@ -1,8 +1,11 @@
 """Shared pytest fixtures: the fixed people of Hanke's behaviour tests."""
 
+import io
 from types import SimpleNamespace
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 from hanke.accounts import roles
 
@@ -81,3 +84,19 @@ def world(personas):
         second_assessor=second_assessor,
         call=call,
     )
+
+
+@pytest.fixture(scope="module")
+def demo_in_module(django_db_setup, django_db_blocker):
+    """The demo loaded once per test module, in a transaction rolled back after the module:
+    each test runs in a savepoint inside it, so tests stay independent and the demo (a few
+    seconds to load) is not loaded again for every test."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

@@ -1,14 +1,12 @@
 import html
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_in_module, db):
+    """The demo data, loaded once for the module (see the root conftest)."""
 
 
 @pytest.fixture

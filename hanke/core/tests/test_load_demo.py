@@ -101,8 +101,8 @@ def test_growth_through_cooperation_has_a_labelled_demo_claim_with_traceable_fig
 
 
 @pytest.fixture
-def demo_project():
-    call_command("load_demo", stdout=io.StringIO())
+def demo_project(demo_in_module, db):
+    """The demo, loaded once for this module (see the root conftest)."""
     return Project.objects.get(source_document="demo")
 
 
