@@ -256,6 +256,10 @@ def enrolment_complete(*, user, registration: Registration, completed_on=None) -
             code="not_enrolment",
         )
     cohort = registration.cohort
+    if completed_on is not None and completed_on > timezone.localdate():
+        raise ValidationError(
+            _("A completion date cannot be in the future."), code="completed_in_future"
+        )
     if completed_on is not None and cohort.starts_on and completed_on < cohort.starts_on:
         raise ValidationError(
             _("A module cannot be completed before its cohort starts."), code="before_start"

@@ -208,3 +208,20 @@ def test_only_the_staff_print_certificates(client, world, cohort):
     assert client.get(url).status_code == 403
     assert url.removeprefix("/fi") not in client.get(page_url(cohort)).content.decode()
     assert not AccessLog.objects.filter(action=AccessLog.Action.CERTIFICATE).exists()
+
+
+def test_a_completion_in_the_future_is_refused(client, world, cohort):
+    import datetime
+
+    from django.utils import timezone
+
+    registration = enrol(cohort, "Aino Vahvistettu")
+    client.force_login(world.applicant)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(
+        page_url(cohort), {"registration": registration.pk, "completed_on": tomorrow.isoformat()}
+    )
+    assert response.status_code == 400
+    assert "A completion date cannot be in the future." in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.completed_on is None
