@@ -27,7 +27,7 @@ run: install compile-messages ## Install, migrate, load the demo data and serve 
 	$(MANAGE) load_demo
 	@echo ""
 	@echo "Hanke is starting on http://127.0.0.1:$(PORT)/  (Finnish /fi/, English /en/, Swedish /sv/)"
-	@echo "Log in at http://127.0.0.1:$(PORT)/fi/login/ with a demo account above (officers and administrators also at /fi/admin/). Try applying: log in as hakija and open Open calls. Stop with Ctrl+C."
+	@echo "Log in at http://127.0.0.1:$(PORT)/fi/login/ with a demo account above (officers and administrators also at /fi/admin/). Try applying: log in as hakija and open Open calls. Register for an event at http://127.0.0.1:$(PORT)/fi/events/ (e-mails print here). Stop with Ctrl+C."
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
