@@ -10,7 +10,7 @@ from hanke.finance.forms import AccessibleFormMixin
 from hanke.projects.models import Theme
 
 from .models import Event
-from .work_services import event_validate
+from .work_services import PLAIN_FIELDS, event_validate
 
 # Labels of the translated fields, one full sentence per language (never put together).
 LANGUAGE_FIELDS = {
@@ -177,26 +177,7 @@ class EventForm(AccessibleFormMixin, forms.Form):
 
     @staticmethod
     def initial_from(event) -> dict:
-        initial = {
-            name: getattr(event, name)
-            for name in (
-                "event_type",
-                "starts_at",
-                "ends_at",
-                "is_online",
-                "online_url",
-                "municipality",
-                "venue",
-                "language",
-                "work_package",
-                "capacity",
-                "registration_enabled",
-                "registration_opens_at",
-                "registration_closes_at",
-                "keynote_speakers_announced",
-                "recording_url",
-            )
-        }
+        initial = {name: getattr(event, name) for name in PLAIN_FIELDS}
         initial["themes"] = list(event.themes.all())
         for code in LANGUAGE_FIELDS:
             for field in ("title", "description", "timing", "recording_note"):
