@@ -135,6 +135,17 @@ class CalendarFilterForm(forms.Form):
 EARLIEST_BIRTH_YEAR = 1900
 
 
+def _optional_answer(label) -> forms.ChoiceField:
+    """An optional disadvantage question: yes, no or "prefer not to answer" (the default)."""
+    return forms.ChoiceField(
+        label=label,
+        required=False,
+        choices=Participant.Answer.choices,
+        initial=Participant.Answer.NOT_ANSWERED,
+        widget=forms.RadioSelect,
+    )
+
+
 class RegistrationForm(AccessibleFormMixin, forms.Form):
     """A person registers for an event or a training cohort: who they are, the ESF+ start data and
     their consent. `service_data()` gives what `events.services.registration_create` takes."""
@@ -178,33 +189,13 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose your highest completed education.")},
     )
-    disability = forms.ChoiceField(
-        label=_("Do you have a disability?"),
-        required=False,
-        choices=Participant.Answer.choices,
-        initial=Participant.Answer.NOT_ANSWERED,
-        widget=forms.RadioSelect,
+    disability = _optional_answer(_("Do you have a disability?"))
+    third_country_national = _optional_answer(
+        _("Are you a citizen of a country outside the EU (a third-country national)?")
     )
-    third_country_national = forms.ChoiceField(
-        label=_("Are you a citizen of a country outside the EU (a third-country national)?"),
-        required=False,
-        choices=Participant.Answer.choices,
-        initial=Participant.Answer.NOT_ANSWERED,
-        widget=forms.RadioSelect,
-    )
-    foreign_background = forms.ChoiceField(
-        label=_("Do you have a foreign background?"),
-        required=False,
-        choices=Participant.Answer.choices,
-        initial=Participant.Answer.NOT_ANSWERED,
-        widget=forms.RadioSelect,
-    )
-    minority = forms.ChoiceField(
-        label=_("Do you belong to a minority (incl. marginalised communities such as the Roma)?"),
-        required=False,
-        choices=Participant.Answer.choices,
-        initial=Participant.Answer.NOT_ANSWERED,
-        widget=forms.RadioSelect,
+    foreign_background = _optional_answer(_("Do you have a foreign background?"))
+    minority = _optional_answer(
+        _("Do you belong to a minority (incl. marginalised communities such as the Roma)?")
     )
     on_behalf_of_company = forms.BooleanField(
         label=_("I participate on behalf of a company"),
