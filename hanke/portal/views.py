@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from hanke.accounts import roles
@@ -13,7 +12,9 @@ from hanke.projects import selectors as project_selectors
 from hanke.projects.permissions import can_view_project
 
 from . import selectors as portal_selectors
-from .forms import ProjectFilterForm
+from .forms import RANGES, ProjectSearchForm, query_string
+
+RANGE_FIELDS = [name for pair in RANGES for name in pair]
 
 
 @require_GET
@@ -39,20 +40,28 @@ def _paged(request, items):
 
 @require_GET
 def project_list(request):
-    form = ProjectFilterForm(request.GET or None)
-    projects = project_selectors.project_list_public(**form.filters())
-    page, page_numbers = _paged(request, projects)
-    return render(
-        request,
-        "portal/project_list.html",
-        {
-            "form": form,
-            "page": page,
-            "page_numbers": page_numbers,
-            "filter_query": urlencode(form.valid_query()),
-            "is_filtered": bool(form.valid_query()),
-        },
-    )
+    """The project search. Its form updates the results in place (htmx asks for the results
+    part only) and the address always holds the search, so it can be shared."""
+    form = ProjectSearchForm(request.GET or None)
+    query = form.to_query()
+    page, page_numbers = _paged(request, portal_selectors.project_search(query))
+    context = {
+        "form": form,
+        "query": query,
+        "page": page,
+        "page_numbers": page_numbers,
+        "facets": portal_selectors.project_facets(query),
+        "filter_query": query_string(query),
+        "is_filtered": query != portal_selectors.ProjectQuery(),
+        "range_fields": [form[name] for name in RANGE_FIELDS],
+        "facet_names": [name for name, _label in portal_selectors.FACETS],
+        "sorts": list(portal_selectors.SORTS.items()),
+        "ranges_open": any(form[name].value() for name in RANGE_FIELDS)
+        or any(name in form.errors for name in RANGE_FIELDS),
+    }
+    if request.htmx and request.htmx.target == "search-area":
+        return render(request, "portal/partials/search_area.html", context)
+    return render(request, "portal/project_list.html", context)
 
 
 @require_GET
@@ -60,7 +69,12 @@ def project_detail(request, pk: int):
     page = project_selectors.project_page_get(pk=pk)
     if page is None or not can_view_project(request.user, page.project):
         raise Http404
-    return render(request, "portal/project_detail.html", {"p": page, "project": page.project})
+    similar = portal_selectors.similar_projects_public(page.project, limit=5)
+    return render(
+        request,
+        "portal/project_detail.html",
+        {"p": page, "project": page.project, "similar": similar},
+    )
 
 
 @require_GET

@@ -1,4 +1,4 @@
-"""Reads of projects for the public pages: the filtered list and the full project page."""
+"""Reads of projects for the public pages: the newest projects and the full project page."""
 
 from dataclasses import dataclass, field
 
@@ -20,23 +20,14 @@ def public_status_choices() -> list[tuple[str, str]]:
     ]
 
 
-def project_list_public(*, fund=None, status: str = "", funding_authority=None) -> QuerySet:
-    """Published projects, newest first (projects without a start date last), with what a list
-    row shows. Each filter is optional; give only values that were validated."""
-    qs = Project.objects.public().select_related(
-        "implementer", "fund", "funding_authority", "budget"
-    )
-    if fund is not None:
-        qs = qs.filter(fund=fund)
-    if status:
-        qs = qs.filter(status=status)
-    if funding_authority is not None:
-        qs = qs.filter(funding_authority=funding_authority)
-    return qs.order_by(F("start_date").desc(nulls_last=True), "pk")
-
-
 def project_latest_public(*, limit: int = 5) -> list[Project]:
-    return list(project_list_public()[:limit])
+    """The newest published projects (projects without a start date last), with what a list
+    row shows. The search with its filters is `portal.selectors.project_search`."""
+    return list(
+        Project.objects.public()
+        .select_related("implementer", "fund", "funding_authority", "budget")
+        .order_by(F("start_date").desc(nulls_last=True), "pk")[:limit]
+    )
 
 
 def project_counts_public() -> dict:

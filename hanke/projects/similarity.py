@@ -210,10 +210,15 @@ def _overlap(a_start, a_end, b_start, b_end):
     return (first.year, last.year)
 
 
-def similar_projects(project, limit: int = 5, *, viewer=None) -> list[SimilarProject]:
+def similar_projects(
+    project, limit: int = 5, *, viewer=None, candidates=None
+) -> list[SimilarProject]:
     """The `limit` projects and applications most like `project`, closest first (see the module's
-    docstring for how the likeness is computed and which projects are compared)."""
-    ids = candidate_ids(project, viewer=viewer)
+    docstring for how the likeness is computed and which projects are compared). `candidates`
+    (project ids) replaces the default candidate set: the public project page gives the
+    projects the search index finds for the project's words."""
+    ids = candidate_ids(project, viewer=viewer) if candidates is None else list(candidates)
+    ids = [pk for pk in ids if pk != project.pk]
     if not ids:
         return []
     docs, facts = _documents([project.pk, *ids])

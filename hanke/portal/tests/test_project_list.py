@@ -1,4 +1,5 @@
-"""The public project list: only published projects, filters, paging, and bad input that never breaks it."""
+"""The public project search page: only published projects, facets, paging, and bad input that
+never breaks it. Text search and its ranking: test_project_search.py."""
 
 import datetime
 import re
@@ -65,32 +66,43 @@ def test_filter_by_fund_status_and_authority(read_page):
     ProjectFactory(name_fi="B", fund=jtf, funding_authority=ely, status=workflow.ONGOING)
     ProjectFactory(name_fi="C", fund=jtf, funding_authority=lapland, status=workflow.ONGOING)
 
-    assert sorted(names(read_page(f"/fi/projects/?fund={jtf.pk}").html)) == ["B", "C"]
-    assert names(read_page("/fi/projects/?status=ended").html) == ["A"]
-    assert sorted(names(read_page(f"/fi/projects/?authority={ely.pk}").html)) == ["A", "B"]
-    assert names(read_page(f"/fi/projects/?fund={jtf.pk}&authority={lapland.pk}").html) == ["C"]
+    assert sorted(names(read_page(f"/fi/projects/?funds={jtf.pk}").html)) == ["B", "C"]
+    assert names(read_page("/fi/projects/?statuses=ended").html) == ["A"]
+    assert sorted(names(read_page(f"/fi/projects/?authorities={ely.pk}").html)) == ["A", "B"]
+    assert names(read_page(f"/fi/projects/?funds={jtf.pk}&authorities={lapland.pk}").html) == ["C"]
 
 
-def test_filter_controls_are_labelled_and_keep_the_choice(read_page):
-    fund = FundFactory(code="JTF")
-    html = read_page(f"/en/projects/?fund={fund.pk}").html
-    for name in ("fund", "status", "authority"):
-        assert f'<label for="id_{name}">' in html
-    assert f'<option value="{fund.pk}" selected>' in html
+def test_facets_are_labelled_checkboxes_that_keep_the_choice(read_page):
+    fund = FundFactory(code="JTF", abbreviation_en="JTF")
+    ProjectFactory(fund=fund, funding_authority__name_en="Lapland ELY")
+    html = read_page(f"/en/projects/?funds={fund.pk}").html
+    box = f'id="f-funds-{fund.pk}"'
+    assert re.search(rf'<input type="checkbox" name="funds" value="{fund.pk}" {box} checked>', html)
+    assert f'<label for="f-funds-{fund.pk}">JTF' in html
+    for legend in ("Fund", "Funding authority", "Status"):
+        assert f"<legend>{legend}</legend>" in html
+    assert '<label for="id_q">Search projects</label>' in html
     assert '<button type="submit"' in html
 
 
 @pytest.mark.parametrize(
     "query",
     [
-        "fund=abc&page=zzz",
-        "status=draft",
-        "status=<script>",
-        "authority=-1",
-        "fund=99999999999999999999999",
+        "funds=abc&page=zzz",
+        "statuses=draft",
+        "statuses=<script>",
+        "authorities=-1",
+        "funds=99999999999999999999999",
         "page=-3",
         "page=1e9",
-        "fund=1&fund=abc",
+        "funds=1&funds=abc",
+        "themes=%00",
+        "start_from=31.2.2024",
+        "start_from=2024-13-01&end_to=kissa",
+        "total_min=-5&total_max=1e400",
+        "eu_min=abc&eu_max=NaN",
+        "sort=<script>",
+        "q=" + "x" * 500,
     ],
 )
 def test_bad_parameters_never_break_the_list(read_page, query):
@@ -104,15 +116,17 @@ def test_bad_filter_gets_a_message_by_its_field_and_is_ignored(read_page):
     fund = FundFactory(code="JTF")
     ProjectFactory(name_fi="A", fund=fund, status=workflow.ENDED)
     ProjectFactory(name_fi="B", fund=fund, status=workflow.ONGOING)
-    page = read_page("/en/projects/?fund=abc&status=ended&page=zzz")
-    assert "Choose a fund from the list." in page.text
-    assert 'aria-invalid="true"' in page.html
+    page = read_page("/en/projects/?funds=abc&statuses=ended&page=zzz")
+    assert "Fund: Choose from the list." in page.text
+    assert 'href="#facet-funds"' in page.html
     # the valid status filter still applies
     assert names(page.html) == ["A"]
 
 
 def test_draft_is_not_offered_as_a_status(read_page):
-    html = read_page("/en/projects/").html
+    ProjectFactory(status=workflow.ENDED)
+    ProjectFactory(status=workflow.DRAFT)
+    html = read_page("/en/projects/?statuses=draft").html
     assert 'value="draft"' not in html
     assert 'value="ended"' in html
 
@@ -124,12 +138,12 @@ def test_paging_keeps_the_filters(read_page, settings):
         ProjectFactory(name_fi=f"P{day}", fund=fund, start_date=datetime.date(2024, 1, day))
     ProjectFactory(name_fi="Muu", fund=FundFactory(code="JTF"))
 
-    first = read_page(f"/fi/projects/?fund={fund.pk}")
+    first = read_page(f"/fi/projects/?funds={fund.pk}")
     assert names(first.html) == ["P5", "P4"]
-    assert f'href="?fund={fund.pk}&amp;page=2"' in first.html
-    assert f'href="?fund={fund.pk}&amp;page=3"' in first.html
+    assert f'href="?funds={fund.pk}&amp;page=2"' in first.html
+    assert f'href="?funds={fund.pk}&amp;page=3"' in first.html
 
-    third = read_page(f"/fi/projects/?fund={fund.pk}&page=3")
+    third = read_page(f"/fi/projects/?funds={fund.pk}&page=3")
     assert names(third.html) == ["P1"]
 
 
@@ -146,5 +160,5 @@ def test_empty_result_says_so(read_page):
     ProjectFactory(status=workflow.ONGOING)
     assert (
         "No published project matches these filters."
-        in read_page(f"/en/projects/?fund={fund.pk}&status=ended").text
+        in read_page(f"/en/projects/?funds={fund.pk}&statuses=ended").text
     )
