@@ -3,10 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from hanke.core.views import healthz
+from hanke.portal.sitemaps import robots_txt, sitemap_index, sitemap_section
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "portal"
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path("projects/<int:pk>/", views.project_detail, name="project_detail"),
     path("news/", views.news_list, name="news_list"),
     path("news/<int:pk>/", views.news_detail, name="news_detail"),
+    path("news/feed/atom/", feeds.news_atom, name="news_feed_atom"),
+    path("news/feed/rss/", feeds.news_rss, name="news_feed_rss"),
+    path("projects/<int:pk>/news/atom/", feeds.project_news_atom, name="project_news_feed_atom"),
+    path("projects/<int:pk>/news/rss/", feeds.project_news_rss, name="project_news_feed_rss"),
     path("calls/", views.call_list, name="call_list"),
     path("calls/<int:pk>/", views.call_detail, name="call_detail"),
 ]
