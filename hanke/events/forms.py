@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from hanke.core.business_id import normalise_business_id
 from hanke.core.i18n import localised
 from hanke.core.models import Region
-from hanke.finance.forms import AccessibleFormMixin
+from hanke.finance.forms import DATE_INPUT_FORMATS, AccessibleFormMixin, DateInput
 from hanke.participants.models import Participant
 from hanke.participants.services import START_DATA_FIELDS
 from hanke.projects.models import Theme
@@ -17,22 +17,13 @@ from hanke.projects.models import Theme
 from . import selectors
 from .models import Event
 
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
-
 
 class LocalisedChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return localised(obj, "name").text or str(obj)
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class CalendarFilterForm(forms.Form):
+class CalendarFilterForm(AccessibleFormMixin, forms.Form):
     """The GET filters of the public calendar: `region`, `theme`, `type`, `from`, `to` and
     `when`. Every field is optional; a bad value gets an error next to its field and is left out,
     the other filters still apply."""
@@ -95,12 +86,8 @@ class CalendarFilterForm(forms.Form):
 
     def filters(self) -> dict:
         """The valid filters as keyword arguments for `selectors.event_calendar`."""
-        if self.is_bound and not self.is_valid():
-            for name in self.errors:
-                if name in self.fields:
-                    self.fields[name].widget.attrs.update(
-                        {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
-                    )
+        if self.is_bound:
+            self.is_valid()  # invalid fields are marked by AccessibleFormMixin and left out
         data = getattr(self, "cleaned_data", {})
         return {
             "region": data.get("region"),

@@ -162,6 +162,10 @@ class AmountField(forms.DecimalField):
         return attrs
 
 
+# what a date field accepts: the browser's date picker (ISO) and Finnish typing (5.3.2024)
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 

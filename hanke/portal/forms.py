@@ -9,14 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from hanke.accounts.models import Organisation
 from hanke.core.models import Municipality, Region
-from hanke.finance.forms import AccessibleFormMixin, AmountField, DateInput
+from hanke.finance.forms import DATE_INPUT_FORMATS, AccessibleFormMixin, AmountField, DateInput
 from hanke.programmes.models import Fund, FundingAuthority, Programme, SpecificObjective
 from hanke.projects.models import Theme
 from hanke.projects.selectors import public_status_choices
 
 from .selectors import SORTS, ProjectQuery
 
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
 DATE_ERROR = _("Give the date as day.month.year, e.g. 5.3.2024.")
 
 # facet parameter -> the model its values are ids of

@@ -16,6 +16,14 @@ from hanke.projects.tests.factories import ProjectFactory, ThemeFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def in_finnish():
+    from django.utils import translation
+
+    with translation.override("fi"):
+        yield
+
+
 def counts(query: ProjectQuery, name: str) -> dict:
     facet = next(f for f in project_facets(query) if f.name == name)
     return {option.label: option.count for option in facet.options}
