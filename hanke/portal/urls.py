@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import feeds, views
+from . import export_views, feeds, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("projects/", views.project_list, name="project_list"),
+    path("projects/export.csv", export_views.project_export_csv, name="project_export_csv"),
+    path("projects/export.xlsx", export_views.project_export_xlsx, name="project_export_xlsx"),
     path("projects/<int:pk>/", views.project_detail, name="project_detail"),
     path("news/", views.news_list, name="news_list"),
     path("news/<int:pk>/", views.news_detail, name="news_detail"),
