@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 def index_after_migrate(sender, using="default", **kwargs):
-    """Index the projects that are not in the search index yet: after the migration that
-    creates the index, every existing project (later runs find nothing to do)."""
+    """Bring the search index in line with the projects after `migrate` (and `flush`, which
+    sends the same signal but cannot empty SQLite's FTS table): index the projects missing
+    from it (after the migration that creates it, every existing one) and drop rows of
+    projects that are gone."""
     from django.db import connections
 
     from hanke.projects.models import Project
@@ -16,8 +18,9 @@ def index_after_migrate(sender, using="default", **kwargs):
     if search.TABLE not in connection.introspection.table_names():
         return
     indexed = search.indexed_ids()
-    missing = set(Project.objects.using(using).values_list("pk", flat=True)) - indexed
-    search.index_projects(missing)
+    existing = set(Project.objects.using(using).values_list("pk", flat=True))
+    search.remove_projects(indexed - existing)
+    search.index_projects(existing - indexed)
 
 
 class PortalConfig(AppConfig):

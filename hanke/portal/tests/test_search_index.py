@@ -116,3 +116,15 @@ def test_projects_missing_from_the_index_are_indexed_after_migrate():
     search.remove_projects([project.pk])
     index_after_migrate(sender=None)
     assert found("verkkokauppa") == [project.pk]
+
+
+def test_rows_of_projects_gone_without_signals_are_dropped_after_migrate():
+    """`flush` empties the tables Django knows, not SQLite's FTS table, then sends
+    post_migrate: the index must not keep rows for ids a new project may get again."""
+    from hanke.portal.apps import index_after_migrate
+    from hanke.projects.models import Project
+
+    project = ProjectFactory(name_fi="Verkkokauppa")
+    Project.objects.filter(pk=project.pk)._raw_delete(using="default")  # no signals
+    index_after_migrate(sender=None)
+    assert project.pk not in search.indexed_ids()
