@@ -35,7 +35,7 @@ def test_search_updates_in_place_and_the_address_follows(demo_site, page):
     page.locator("#id_q").fill("verkkokaupan")
     page.wait_for_url(re.compile(r"q=verkkokaupan"))
     page.wait_for_function(
-        "document.querySelectorAll('table.project-table tbody tr').length < %d" % everything
+        f"document.querySelectorAll('table.project-table tbody tr').length < {everything}"
     )
     names = result_names(page)
     assert names and all(
