@@ -11,6 +11,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
+    # the open data API: one address for every language (texts come in all three)
+    path("api/v1/", include("hanke.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    "corsheaders",
+    # django-ninja's templates and static files: the API docs page works offline
+    "ninja",
     "hanke.core",
     "hanke.accounts",
     "hanke.programmes",
@@ -46,9 +49,12 @@ INSTALLED_APPS = [
     "hanke.events",
     "hanke.participants",
     "hanke.portal",
+    "hanke.api",
 ]
 
 MIDDLEWARE = [
+    # CORS first, so that its headers are on every API response (see the open data API below)
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -207,3 +213,22 @@ ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 
 # erases it. The default, five years, follows the audit trail rule of the Common Provisions
 # Regulation (EU) 2021/1060, art. 82; set it to your organisation's retention decision.
 PARTICIPANT_DATA_RETENTION_DAYS = int(os.environ.get("PARTICIPANT_DATA_RETENTION_DAYS", "1827"))
+
+# Cache: throttling of the open data API keeps its counts here. Local memory is per process;
+# with several app servers set REDIS_URL (needs the `redis` package), see docs/operations.md.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Open data API (/api/v1/): anonymous requests per client address, e.g. "120/min" or "5000/day";
+# empty turns throttling off. CORS is open for the read-only API and for nothing else.
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/min")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
