@@ -8,6 +8,7 @@ rate (with `Retry-After`). Messages are in the language of the request's `Accept
 
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import NinjaAPI
 from ninja.errors import Throttled, ValidationError
 from ninja.openapi.docs import Swagger
@@ -163,14 +164,18 @@ def on_http404(request, exc):
 @api.exception_handler(Throttled)
 def on_throttled(request, exc: Throttled):
     # ninja adds the Retry-After header to this answer
+    seconds = exc.wait or 1
     return error_response(
         request,
         429,
-        _(
+        ngettext(
+            "Too many requests from your address. Wait %(seconds)s second and try again, or "
+            "fetch more records per request with page_size.",
             "Too many requests from your address. Wait %(seconds)s seconds and try again, or "
-            "fetch more records per request with page_size."
+            "fetch more records per request with page_size.",
+            seconds,
         )
-        % {"seconds": exc.wait or 1},
+        % {"seconds": seconds},
     )
 
 
