@@ -9,10 +9,11 @@ SQLITE = [
     "title, summary, body, tokenize = 'unicode61 remove_diacritics 0')",
 ]
 POSTGRESQL = [
+    # no foreign key: `flush` truncates the tables Django knows and PostgreSQL would refuse to
+    # truncate projects_project under a reference; signals and `index_after_migrate` keep the
+    # rows in line with the projects
     "CREATE TABLE portal_projectsearch ("
-    "project_id integer PRIMARY KEY REFERENCES projects_project (id) "
-    "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, "
-    "document tsvector NOT NULL)",
+    "project_id integer PRIMARY KEY, document tsvector NOT NULL)",
     "CREATE INDEX portal_projectsearch_document ON portal_projectsearch USING gin (document)",
 ]
 
