@@ -79,7 +79,8 @@ EXCEL_CELL_LIMIT = 32767
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 TEXT, MONEY, DATE = "text", "money", "date"
-COLUMN = "EURA export column"
+# the column headers carry the context "EURA export column" (written out in each call, as
+# makemessages reads only literal contexts) so their Finnish names stay apart from other "Fund"s
 
 
 @dataclass(frozen=True)
@@ -91,28 +92,28 @@ class Column:
 
 
 COLUMNS = [
-    Column("code", pgettext_lazy(COLUMN, "Project code"), width=11),
-    Column("fund", pgettext_lazy(COLUMN, "Fund"), width=9),
-    Column("priority_axis", pgettext_lazy(COLUMN, "Priority axis"), width=30),
-    Column("specific_objective", pgettext_lazy(COLUMN, "Specific objective"), width=30),
-    Column("name", pgettext_lazy(COLUMN, "Project name"), width=40),
-    Column("implementer", pgettext_lazy(COLUMN, "Implementer"), width=30),
-    Column("business_id", pgettext_lazy(COLUMN, "Business ID"), width=11),
-    Column("funding_authority", pgettext_lazy(COLUMN, "Funding authority"), width=30),
-    Column("status", pgettext_lazy(COLUMN, "Status"), width=14),
-    Column("start_date", pgettext_lazy(COLUMN, "Start date"), DATE, 12),
-    Column("end_date", pgettext_lazy(COLUMN, "End date"), DATE, 12),
-    Column("eu_planned", pgettext_lazy(COLUMN, "EU and state funding, planned"), MONEY, 16),
-    Column("eu_realised", pgettext_lazy(COLUMN, "EU and state funding, realised"), MONEY, 16),
-    Column("public_planned", pgettext_lazy(COLUMN, "Public funding, planned"), MONEY, 16),
-    Column("public_realised", pgettext_lazy(COLUMN, "Public funding, realised"), MONEY, 16),
-    Column("total_planned", pgettext_lazy(COLUMN, "Total funding, planned"), MONEY, 16),
-    Column("total_realised", pgettext_lazy(COLUMN, "Total funding, realised"), MONEY, 16),
-    Column("field_of_intervention", pgettext_lazy(COLUMN, "Field of intervention")),
-    Column("location", pgettext_lazy(COLUMN, "Location"), width=30),
-    Column("postcodes", pgettext_lazy(COLUMN, "Postcodes"), width=12),
-    Column("summary", pgettext_lazy(COLUMN, "Summary"), width=60),
-    Column("homepage", pgettext_lazy(COLUMN, "Project homepage"), width=30),
+    Column("code", pgettext_lazy("EURA export column", "Project code"), width=11),
+    Column("fund", pgettext_lazy("EURA export column", "Fund"), width=9),
+    Column("priority_axis", pgettext_lazy("EURA export column", "Priority axis"), width=30),
+    Column("specific_objective", pgettext_lazy("EURA export column", "Specific objective"), width=30),
+    Column("name", pgettext_lazy("EURA export column", "Project name"), width=40),
+    Column("implementer", pgettext_lazy("EURA export column", "Implementer"), width=30),
+    Column("business_id", pgettext_lazy("EURA export column", "Business ID"), width=11),
+    Column("funding_authority", pgettext_lazy("EURA export column", "Funding authority"), width=30),
+    Column("status", pgettext_lazy("EURA export column", "Status"), width=14),
+    Column("start_date", pgettext_lazy("EURA export column", "Start date"), DATE, 12),
+    Column("end_date", pgettext_lazy("EURA export column", "End date"), DATE, 12),
+    Column("eu_planned", pgettext_lazy("EURA export column", "EU and state funding, planned"), MONEY, 16),
+    Column("eu_realised", pgettext_lazy("EURA export column", "EU and state funding, realised"), MONEY, 16),
+    Column("public_planned", pgettext_lazy("EURA export column", "Public funding, planned"), MONEY, 16),
+    Column("public_realised", pgettext_lazy("EURA export column", "Public funding, realised"), MONEY, 16),
+    Column("total_planned", pgettext_lazy("EURA export column", "Total funding, planned"), MONEY, 16),
+    Column("total_realised", pgettext_lazy("EURA export column", "Total funding, realised"), MONEY, 16),
+    Column("field_of_intervention", pgettext_lazy("EURA export column", "Field of intervention")),
+    Column("location", pgettext_lazy("EURA export column", "Location"), width=30),
+    Column("postcodes", pgettext_lazy("EURA export column", "Postcodes"), width=12),
+    Column("summary", pgettext_lazy("EURA export column", "Summary"), width=60),
+    Column("homepage", pgettext_lazy("EURA export column", "Project homepage"), width=30),
 ]
 
 
