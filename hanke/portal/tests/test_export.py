@@ -196,11 +196,6 @@ def test_english_header_row_is_the_eura_column_set(client):
     assert header == ENGLISH
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The Finnish catalogue does not have the EURA column names yet (context "
-    "'EURA export column'); remove this marker when it does.",
-)
 def test_finnish_header_row_is_euras_own(client):
     _rows, header = read_csv(client.get("/fi/projects/export.csv"), ";")
     assert header == EURA_FINNISH
