@@ -6,16 +6,14 @@ The API reuses the portal's reads wherever a public page shows the same thing
 is here adds what only the API lists: the organisations of public projects, all published calls,
 the values of the project filters."""
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from hanke.accounts.models import Organisation
+from hanke.core.i18n import text_order
 from hanke.core.models import Municipality, Region
 from hanke.indicators.models import IndicatorTarget
 from hanke.portal.models import NewsItem
 from hanke.programmes.models import (
-    Call,
-    CallCutOff,
     Fund,
     FundingAuthority,
     Programme,
@@ -27,15 +25,9 @@ from hanke.projects.selectors import PUBLIC_STATUS_ORDER
 
 
 def _name_order(prefix: str = ""):
-    """Order by the name in Finnish, else English, else Swedish (records are often written in
-    one language only), case-insensitively."""
-    return Lower(
-        Coalesce(
-            NullIf(F(f"{prefix}name_fi"), Value("")),
-            NullIf(F(f"{prefix}name_en"), Value("")),
-            F(f"{prefix}name_sv"),
-        )
-    )
+    """By the name in Finnish, else English, else Swedish, case-insensitively (the API has no
+    reader's language)."""
+    return text_order("name", prefix=prefix)
 
 
 # --- Projects -----------------------------------------------------------------------------------
@@ -120,31 +112,6 @@ def organisation_public_projects(*, organisation) -> list[tuple]:
 
 
 # --- Calls --------------------------------------------------------------------------------------
-
-
-def calls_published(*, day, is_open: bool | None = None) -> QuerySet:
-    """Published calls, those closing soonest first (continuous calls last), with what a list
-    row shows. `is_open`: True only the calls that take applications on `day`, False the others.
-    The portal's call list (`call_list_open`) is the `is_open=True` case."""
-    qs = Call.objects.filter(is_published=True)
-    open_ids = Call.objects.open_on(day).values("pk")
-    if is_open is True:
-        qs = qs.filter(pk__in=open_ids)
-    elif is_open is False:
-        qs = qs.exclude(pk__in=open_ids)
-    return (
-        qs.select_related("authority", "programme")
-        .prefetch_related(
-            "funds",
-            "specific_objectives__priority_axis",
-            Prefetch(
-                "cut_offs",
-                queryset=CallCutOff.objects.filter(date__gte=day).order_by("date"),
-                to_attr="next_cut_offs",
-            ),
-        )
-        .order_by(F("closes_on").asc(nulls_last=True), "name", "pk")
-    )
 
 
 # --- News ---------------------------------------------------------------------------------------

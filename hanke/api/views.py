@@ -175,7 +175,7 @@ def organisation_detail(request, organisation_id: int = _id("The organisation's 
 def call_list(request, filters: Query[CallFilters]):
     """Published calls, those closing soonest first and continuous calls last."""
     day = timezone.localdate()
-    qs = api_selectors.calls_published(day=day, is_open=filters.open)
+    qs = portal_selectors.call_list_published(day=day, is_open=filters.open)
     paging, calls = _page(request, qs, filters)
     links = present.Links(request)
     return {**paging, "results": [present.call_item(c, links, day=day) for c in calls]}

@@ -59,3 +59,16 @@ def localised(obj, field: str, lang: str | None = None) -> Localised:
         if value:
             return Localised(text=value, lang=code, is_fallback=code != lang)
     return Localised(text="", lang=lang, is_fallback=False)
+
+
+def text_order(field: str, *, lang: str = "fi", prefix: str = ""):
+    """An expression ordering records by a translated text case-insensitively: the text in
+    `lang`, else in the first other language that has it (records are often written in one
+    language only). `prefix` reaches a related record's field (`"implementer__"`)."""
+    from django.db.models import Value
+    from django.db.models.functions import Coalesce, Lower, NullIf
+
+    codes = [lang] + [code for code in LANGUAGE_CODES if code != lang]
+    return Lower(
+        Coalesce(*[NullIf(f"{prefix}{field}_{code}", Value("")) for code in codes], Value(""))
+    )

@@ -14,21 +14,10 @@ from hanke.programmes.models import Fund, FundingAuthority, Programme, SpecificO
 from hanke.projects.models import Theme
 from hanke.projects.selectors import public_status_choices
 
-from .selectors import SORTS, ProjectQuery
+from .selectors import FACET_MODELS, SORTS, ProjectQuery
 
 DATE_ERROR = _("Give the date as day.month.year, e.g. 5.3.2024.")
 
-# facet parameter -> the model its values are ids of
-FACET_MODELS = {
-    "funds": Fund,
-    "programmes": Programme,
-    "specific_objectives": SpecificObjective,
-    "authorities": FundingAuthority,
-    "regions": Region,
-    "municipalities": Municipality,
-    "themes": Theme,
-    "implementers": Organisation,
-}
 RANGES = [
     ("start_from", "start_to"),
     ("end_from", "end_to"),

@@ -5,10 +5,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from hanke.projects.models import Project
+from hanke.accounts.models import Organisation
+from hanke.core.models import Municipality, Region
+from hanke.programmes.models import Fund, FundingAuthority, Programme, SpecificObjective
+from hanke.projects.models import Project, Theme
 
 from .models import NewsItem
 
@@ -52,17 +54,23 @@ def news_get_public(*, pk: int) -> NewsItem | None:
 # --- Calls for applications ---------------------------------------------------------------------
 
 
-def call_list_open(*, day=None):
-    """The published calls that take applications on `day` (default today), with what the list
-    shows: authority, funds, specific objectives and the next cut-off dates."""
+def call_list_published(*, day=None, is_open: bool | None = None) -> QuerySet:
+    """Published calls, those closing soonest first (continuous calls last), with what a list
+    shows: authority, funds, specific objectives and the next cut-off dates. `is_open`: True
+    only the calls that take applications on `day` (default today), False the others."""
     from django.utils import timezone
 
     from hanke.programmes.models import Call, CallCutOff
 
     day = day or timezone.localdate()
+    qs = Call.objects.filter(is_published=True)
+    open_ids = Call.objects.open_on(day).values("pk")
+    if is_open is True:
+        qs = qs.filter(pk__in=open_ids)
+    elif is_open is False:
+        qs = qs.exclude(pk__in=open_ids)
     return (
-        Call.objects.open_on(day)
-        .select_related("authority", "programme")
+        qs.select_related("authority", "programme")
         .prefetch_related(
             "funds",
             "specific_objectives__priority_axis",
@@ -74,6 +82,11 @@ def call_list_open(*, day=None):
         )
         .order_by(F("closes_on").asc(nulls_last=True), "name", "pk")
     )
+
+
+def call_list_open(*, day=None) -> QuerySet:
+    """The published calls that take applications on `day` (default today)."""
+    return call_list_published(day=day, is_open=True)
 
 
 @dataclass(frozen=True)
@@ -202,6 +215,28 @@ class ProjectQuery:
         return "relevance" if self.text.strip() else "newest"
 
 
+# facets that are a column of the project: GET parameter -> column
+PROJECT_COLUMN_FACETS = {
+    "funds": "fund",
+    "programmes": "programme",
+    "specific_objectives": "specific_objective",
+    "authorities": "funding_authority",
+    "statuses": "status",
+    "implementers": "implementer",
+}
+# facets whose values are record ids: GET parameter -> model
+FACET_MODELS = {
+    "funds": Fund,
+    "programmes": Programme,
+    "specific_objectives": SpecificObjective,
+    "authorities": FundingAuthority,
+    "regions": Region,
+    "municipalities": Municipality,
+    "themes": Theme,
+    "implementers": Organisation,
+}
+
+
 def _through(field: str):
     return Project._meta.get_field(field).remote_field.through
 
@@ -219,18 +254,10 @@ def _filtered(query: ProjectQuery, *, skip: str = "") -> QuerySet:
     qs = Project.objects.public()
     if query.text.strip():
         qs = search.search_filter(qs, query.text)
-    if query.funds and skip != "funds":
-        qs = qs.filter(fund__in=query.funds)
-    if query.programmes and skip != "programmes":
-        qs = qs.filter(programme__in=query.programmes)
-    if query.specific_objectives and skip != "specific_objectives":
-        qs = qs.filter(specific_objective__in=query.specific_objectives)
-    if query.authorities and skip != "authorities":
-        qs = qs.filter(funding_authority__in=query.authorities)
-    if query.statuses and skip != "statuses":
-        qs = qs.filter(status__in=query.statuses)
-    if query.implementers and skip != "implementers":
-        qs = qs.filter(implementer__in=query.implementers)
+    for name, column in PROJECT_COLUMN_FACETS.items():
+        values = getattr(query, name)
+        if values and skip != name:
+            qs = qs.filter(**{f"{column}__in": values})
     if query.regions and skip != "regions":
         # a project is in a region when it names the region or one of its municipalities
         qs = qs.filter(
@@ -287,17 +314,19 @@ ORDERINGS = {
 def _ordering(sort: str) -> list:
     if sort != "name":
         return ORDERINGS[sort]
-    # the name in the reader's language, else in the first language that has one
-    from django.db.models import BooleanField, ExpressionWrapper, Value
-    from django.db.models.functions import Coalesce, NullIf
+    # the name in the reader's language, else in the first language that has one; projects
+    # the source gives no name come last
+    from django.db.models import BooleanField, ExpressionWrapper
     from django.utils import translation
 
+    from hanke.core.i18n import LANGUAGE_CODES, text_order
+
+    empty = Q()
+    for code in LANGUAGE_CODES:
+        empty &= Q(**{f"name_{code}__isnull": True}) | Q(**{f"name_{code}": ""})
+    nameless = ExpressionWrapper(empty, BooleanField())
     lang = (translation.get_language() or "fi")[:2]
-    codes = [lang] + [code for code in ("fi", "en", "sv") if code != lang]
-    names = [NullIf(f"name_{code}", Value("")) for code in codes]
-    empty = [Q(**{f"name_{code}__isnull": True}) | Q(**{f"name_{code}": ""}) for code in codes]
-    nameless = ExpressionWrapper(empty[0] & empty[1] & empty[2], BooleanField())
-    return [nameless.asc(), Lower(Coalesce(*names, Value(""))).asc()]
+    return [nameless.asc(), text_order("name", lang=lang).asc()]
 
 
 def project_search(query: ProjectQuery) -> QuerySet:
@@ -376,14 +405,7 @@ def _facet_counts(base: QuerySet, name: str) -> dict:
             .annotate(n=Count("project", distinct=True))
         )
         return {row[column]: row["n"] for row in rows}
-    column = {
-        "funds": "fund",
-        "programmes": "programme",
-        "specific_objectives": "specific_objective",
-        "authorities": "funding_authority",
-        "statuses": "status",
-        "implementers": "implementer",
-    }[name]
+    column = PROJECT_COLUMN_FACETS[name]
     rows = (
         Project.objects.filter(pk__in=ids)
         .exclude(**{f"{column}__isnull": True})
@@ -411,22 +433,8 @@ def project_facets(query: ProjectQuery, *, limit: int = FACET_LIMIT) -> list[Fac
     """For each facet, its values with the number of projects each would give: counted with
     everything else in the query applied but not the facet's own choice, so choosing a second
     value widens the result (values within a facet are alternatives)."""
-    from hanke.accounts.models import Organisation
-    from hanke.core.models import Municipality, Region
-    from hanke.programmes.models import Fund, FundingAuthority, Programme, SpecificObjective
     from hanke.projects import workflow
-    from hanke.projects.models import Theme
 
-    models = {
-        "funds": Fund,
-        "programmes": Programme,
-        "specific_objectives": SpecificObjective,
-        "authorities": FundingAuthority,
-        "regions": Region,
-        "municipalities": Municipality,
-        "themes": Theme,
-        "implementers": Organisation,
-    }
     facets = []
     for name, label in FACETS:
         chosen = {str(v) for v in getattr(query, name)}
@@ -439,7 +447,7 @@ def project_facets(query: ProjectQuery, *, limit: int = FACET_LIMIT) -> list[Fac
         if name == "statuses":
             labels = {key: str(workflow.STATES.get(key, key)) for key, _n in shown}
         else:
-            objects = models[name].objects.in_bulk([key for key, _n in shown])
+            objects = FACET_MODELS[name].objects.in_bulk([key for key, _n in shown])
             labels = {key: _label(obj) for key, obj in objects.items()}
         options = [
             FacetOption(str(key), labels.get(key, str(key)), n, str(key) in chosen)
