@@ -95,7 +95,9 @@ COLUMNS = [
     Column("code", pgettext_lazy("EURA export column", "Project code"), width=11),
     Column("fund", pgettext_lazy("EURA export column", "Fund"), width=9),
     Column("priority_axis", pgettext_lazy("EURA export column", "Priority axis"), width=30),
-    Column("specific_objective", pgettext_lazy("EURA export column", "Specific objective"), width=30),
+    Column(
+        "specific_objective", pgettext_lazy("EURA export column", "Specific objective"), width=30
+    ),
     Column("name", pgettext_lazy("EURA export column", "Project name"), width=40),
     Column("implementer", pgettext_lazy("EURA export column", "Implementer"), width=30),
     Column("business_id", pgettext_lazy("EURA export column", "Business ID"), width=11),
@@ -103,12 +105,33 @@ COLUMNS = [
     Column("status", pgettext_lazy("EURA export column", "Status"), width=14),
     Column("start_date", pgettext_lazy("EURA export column", "Start date"), DATE, 12),
     Column("end_date", pgettext_lazy("EURA export column", "End date"), DATE, 12),
-    Column("eu_planned", pgettext_lazy("EURA export column", "EU and state funding, planned"), MONEY, 16),
-    Column("eu_realised", pgettext_lazy("EURA export column", "EU and state funding, realised"), MONEY, 16),
-    Column("public_planned", pgettext_lazy("EURA export column", "Public funding, planned"), MONEY, 16),
-    Column("public_realised", pgettext_lazy("EURA export column", "Public funding, realised"), MONEY, 16),
-    Column("total_planned", pgettext_lazy("EURA export column", "Total funding, planned"), MONEY, 16),
-    Column("total_realised", pgettext_lazy("EURA export column", "Total funding, realised"), MONEY, 16),
+    Column(
+        "eu_planned",
+        pgettext_lazy("EURA export column", "EU and state funding, planned"),
+        MONEY,
+        16,
+    ),
+    Column(
+        "eu_realised",
+        pgettext_lazy("EURA export column", "EU and state funding, realised"),
+        MONEY,
+        16,
+    ),
+    Column(
+        "public_planned", pgettext_lazy("EURA export column", "Public funding, planned"), MONEY, 16
+    ),
+    Column(
+        "public_realised",
+        pgettext_lazy("EURA export column", "Public funding, realised"),
+        MONEY,
+        16,
+    ),
+    Column(
+        "total_planned", pgettext_lazy("EURA export column", "Total funding, planned"), MONEY, 16
+    ),
+    Column(
+        "total_realised", pgettext_lazy("EURA export column", "Total funding, realised"), MONEY, 16
+    ),
     Column("field_of_intervention", pgettext_lazy("EURA export column", "Field of intervention")),
     Column("location", pgettext_lazy("EURA export column", "Location"), width=30),
     Column("postcodes", pgettext_lazy("EURA export column", "Postcodes"), width=12),
