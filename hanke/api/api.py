@@ -80,7 +80,7 @@ def error_response(request, status: int, detail: str, errors=()):
 
 
 def parameter_errors_response(request, errors: list[tuple[str, str]]):
-    detail = "; ".join(
+    detail = " ".join(
         _("%(parameter)s: %(message)s") % {"parameter": p, "message": m} for p, m in errors
     )
     return error_response(request, 422, detail, errors)
