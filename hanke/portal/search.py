@@ -365,8 +365,11 @@ def search_filter(queryset: QuerySet, text: str) -> QuerySet:
     return queryset.filter(pk__in=RawSQL(sql, params))
 
 
-def with_relevance(queryset: QuerySet, text: str) -> QuerySet:
-    """`queryset` annotated with `relevance` (higher is better; 0 for no text)."""
+def ranked(queryset: QuerySet, text: str) -> QuerySet:
+    """The projects of `queryset` whose text matches `text`, with `relevance` (higher is
+    better). The index joins the query once, so the engine scores every match in one pass (a
+    correlated subquery per project would run the full-text query again for each). Without a
+    word to search for, the queryset is left as it is with `relevance` 0."""
     from django.db.models import Value
 
     parsed = parse(text)
@@ -374,19 +377,25 @@ def with_relevance(queryset: QuerySet, text: str) -> QuerySet:
         return queryset.annotate(relevance=Value(0.0, output_field=FloatField()))
     table = queryset.model._meta.db_table
     if connection.vendor == "postgresql":
-        sql = (
-            f"SELECT ts_rank(document, to_tsquery('simple', %s)) FROM {TABLE} "
-            f'WHERE project_id = "{table}"."id"'
-        )
-        params = [tsquery(parsed)]
+        query = tsquery(parsed)
+        score = f"ts_rank({TABLE}.document, to_tsquery('simple', %s))"
+        where = [
+            f'{TABLE}.project_id = "{table}"."id"',
+            f"{TABLE}.document @@ to_tsquery('simple', %s)",
+        ]
     else:
+        query = fts5_query(parsed)
         weights = ", ".join(str(w) for w in SQLITE_BM25_WEIGHTS)
-        sql = (
-            f"SELECT -bm25({TABLE}, {weights}) FROM {TABLE} "
-            f'WHERE {TABLE} MATCH %s AND rowid = "{table}"."id"'
-        )
-        params = [fts5_query(parsed)]
-    return queryset.annotate(relevance=RawSQL(f"COALESCE(({sql}), 0)", params, FloatField()))
+        score = f"-bm25({TABLE}, {weights})"
+        where = [f'{TABLE}.rowid = "{table}"."id"', f"{TABLE} MATCH %s"]
+    # extra(): Django's ORM has no join to a table without a model
+    return queryset.extra(
+        select={"relevance": score},
+        select_params=[query],
+        tables=[TABLE],
+        where=where,
+        params=[query],
+    )
 
 
 def similar_candidate_ids(project, *, limit: int = 50) -> list[int]:

@@ -246,13 +246,14 @@ def _in_any(field: str, column: str, ids) -> Exists:
     return Exists(_through(field).objects.filter(project=OuterRef("pk"), **{f"{column}__in": ids}))
 
 
-def _filtered(query: ProjectQuery, *, skip: str = "") -> QuerySet:
+def _filtered(query: ProjectQuery, *, skip: str = "", text: bool = True) -> QuerySet:
     """Public projects matching the query, leaving out the facet `skip` (a facet's own options
-    are counted as if nothing were chosen in it, so the reader can widen the choice)."""
+    are counted as if nothing were chosen in it, so the reader can widen the choice) and, with
+    `text=False`, the text (for the caller that ranks by it)."""
     from . import search
 
     qs = Project.objects.public()
-    if query.text.strip():
+    if text and query.text.strip():
         qs = search.search_filter(qs, query.text)
     for name, column in PROJECT_COLUMN_FACETS.items():
         values = getattr(query, name)
@@ -301,7 +302,7 @@ def _with_eu(qs: QuerySet) -> QuerySet:
 
 
 ORDERINGS = {
-    "relevance": [F("relevance").desc()],
+    "relevance": ["-relevance"],
     "newest": [F("start_date").desc(nulls_last=True)],
     "oldest": [F("start_date").asc(nulls_last=True)],
     "ending": [F("end_date").asc(nulls_last=True)],
@@ -333,18 +334,13 @@ def project_search(query: ProjectQuery) -> QuerySet:
     """The public projects matching `query`, ordered by its sort, with what a result shows:
     `total_amount` (total eligible costs), `eu_amount` (EU and state funding, the aid) and
     `relevance` (the text match's rank, 0 without a text)."""
-    from django.db.models import FloatField, Value
-
     from . import search
 
-    qs = _with_eu(_filtered(query)).select_related(
+    qs = _with_eu(_filtered(query, text=False)).select_related(
         "implementer", "fund", "funding_authority", "programme", "specific_objective", "budget"
     )
     qs = qs.annotate(total_amount=F("budget__total_cost"), eu_amount=F("aid_line__amount"))
-    if query.text.strip():
-        qs = search.with_relevance(qs, query.text)
-    else:
-        qs = qs.annotate(relevance=Value(0.0, output_field=FloatField()))
+    qs = search.ranked(qs, query.text)
     return qs.order_by(*_ordering(query.effective_sort), "pk")
 
 
