@@ -23,7 +23,7 @@ leaves: the stem alternations it does not join (`koulutus`/`koulutuks`, `teollis
 (`hyvinvoint`/`hyvinvoin`). Words shorter than `PREFIX_MIN` letters match only whole.
 
 **Ranking**: BM25 on SQLite (title ×10, summary ×4, body ×1) and `ts_rank` on PostgreSQL with
-the weights A, B, C; `with_relevance` gives it as `relevance`, higher is better."""
+the weights A, B, C; `ranked` gives it as `relevance`, higher is better."""
 
 import contextlib
 import contextvars
