@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "corsheaders",
     # django-ninja's templates and static files: the API docs page works offline
     "ninja",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "hanke.events",
     "hanke.participants",
     "hanke.portal",
+    "hanke.imports",
     "hanke.api",
 ]
 
@@ -232,3 +235,16 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
+
+# Background work (document imports): Django's task API through django-tasks. The database
+# backend needs a worker (`manage.py db_worker`, see docs/operations.md); TASK_BACKEND=immediate
+# runs each task inside the request that queues it (no worker, for small installations).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("TASK_BACKEND", "database") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
