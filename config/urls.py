@@ -27,5 +27,6 @@ urlpatterns += i18n_patterns(
     path("", include("hanke.events.training_urls")),
     path("", include("hanke.participants.urls")),
     path("", include("hanke.indicators.urls")),
+    path("", include("hanke.imports.urls")),
     prefix_default_language=True,
 )

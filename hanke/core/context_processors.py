@@ -18,5 +18,6 @@ def work_nav(request):
         "work_nav": {
             "assessment": officer or has_role(user, roles.ASSESSOR),
             "meetings": officer or has_role(user, roles.COMMITTEE_MEMBER),
+            "imports": officer,
         }
     }
