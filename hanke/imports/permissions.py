@@ -25,7 +25,10 @@ def can_review_document(user, document) -> bool:
 
 
 def can_update_project(user, project) -> bool:
-    """An existing project is updated only by its own authority's officer (or a superuser)."""
-    return bool(user and user.is_authenticated) and (
-        user.is_superuser or is_project_officer(user, project)
-    )
+    """An existing project is updated only by its own authority's officer (or a superuser); one
+    without a funding authority (imported from a source that names none) by any importer."""
+    if not can_import_documents(user):
+        return False
+    if project.funding_authority_id is None:
+        return True
+    return user.is_superuser or is_project_officer(user, project)

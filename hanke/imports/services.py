@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 
 from hanke.accounts.models import Organisation
 from hanke.core.business_id import normalise_business_id
-from hanke.finance.models import CostModel, FundingSource
+from hanke.core.formatting import format_money
+from hanke.finance.models import FLAT_RATES, CostCategory, CostModel, FundingSource
 from hanke.programmes.models import Fund, FundingAuthority, Programme, SpecificObjective
 from hanke.projects import workflow
 from hanke.projects.models import Project, ProjectPartner, TargetGroup, Theme, WorkPackage
@@ -49,7 +50,7 @@ TEXT_FIELDS = {
     "cost_model",
 }
 DATE_FIELDS = {"start_date", "end_date"}
-AMOUNT_FIELDS = {"total_budget", "flat_rate", "max_aid_rate"}
+AMOUNT_FIELDS = {"total_budget", "staff_costs", "flat_rate", "max_aid_rate"}
 LIST_FIELDS = {"co_implementers", "work_packages", "themes"}
 CODE_RE = re.compile(r"^[SAJ]\d{4,}$")
 
@@ -181,7 +182,9 @@ def _find_duplicate(document: ImportDocument) -> None:
         found = Project.objects.filter(code__iexact=code.strip()).first()
         kind = ImportDocument.Duplicate.SAME_CODE if found else ""
     if found is None and isinstance(name, str) and name.strip():
-        for project in Project.objects.filter(_name_q(name)).select_related("implementer"):
+        short = _short_name(name)
+        same_name = _name_q(name) | _name_q(short) | Q(acronym__iexact=short)
+        for project in Project.objects.filter(same_name).select_related("implementer"):
             if _same_organisation(project.implementer, implementer):
                 found, kind = project, ImportDocument.Duplicate.SAME_NAME_SAME_IMPLEMENTER
                 break
@@ -190,6 +193,11 @@ def _find_duplicate(document: ImportDocument) -> None:
     document.duplicate_of = found
     document.duplicate_kind = kind
     document.save(update_fields=["duplicate_of", "duplicate_kind"])
+
+
+def _short_name(name: str) -> str:
+    """The name's first part, usually the acronym: "HEHKU – Arktista osaamista Lapista" → "HEHKU"."""
+    return re.split(r"\s+[–—-]\s+|:\s", name.strip(), maxsplit=1)[0].strip()
 
 
 def _same_organisation(organisation, name) -> bool:
@@ -543,17 +551,31 @@ def _apply_budget(user, project, taken, notes) -> None:
     total = Decimal(str(taken["total_budget"])) if "total_budget" in taken else None
     if total is None:
         total = sum(financing.values(), Decimal("0"))
+    remainder = total - sum(financing.values(), Decimal("0"))
     if not financing:
         financing = {FundingSource.UNSPECIFIED.value: total}
         notes.append(_("The document gives no financing by source; the total is not itemised."))
+    elif remainder > 0 and FundingSource.UNSPECIFIED.value not in financing:
+        # The sources named leave part of the total unexplained: that part is recorded as
+        # "other funding, not itemised in the source" (as the demo data does for HEHKU).
+        financing[FundingSource.UNSPECIFIED.value] = remainder
+        notes.append(
+            _("The sources named leave %(amount)s of the total unexplained; it is not itemised.")
+            % {"amount": format_money(remainder)}
+        )
     cost_model = taken.get("cost_model")
     if cost_model not in CostModel.values:
         cost_model = CostModel.NOT_KNOWN.value
+    cost_lines = None
+    if "staff_costs" in taken and cost_model in FLAT_RATES:
+        # Staff costs and a flat rate: the total is computed and must match the stated one.
+        cost_lines = {CostCategory.STAFF.value: Decimal(str(taken["staff_costs"]))}
     try:
         budget_set(
             user=user,
             project=project,
             cost_model=cost_model,
+            cost_lines=cost_lines,
             total_cost=total,
             financing=financing,
         )
