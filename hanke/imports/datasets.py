@@ -95,6 +95,8 @@ ENCODING_CHECK_CHUNK = 1 << 20
 KOHESIO, EURA = "kohesio", "eura"
 FORMATS = (KOHESIO, EURA)
 CODE_RE = re.compile(r"^[A-Z]\d{3,8}$")
+# a Kohesio identifier that is a EURA code (ESF S…, ERDF A…, JTF J…), not a Kohesio "Q…" id
+KOHESIO_EURA_CODE_RE = re.compile(r"^[SAJ]\d{4,6}$")
 NUMBERED_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(.*)$|^\s*(\d+(?:\.\d+)*)\.?\s*$")
 FORMULA_STARTS = ("=", "+", "-", "@")
 EMPTY = object()
@@ -1233,7 +1235,7 @@ def _kohesio_row(number: int, cells: list, layout: Layout, reference: Reference)
         row.errors.append(_("%(column)s: the operation has no name.") % {"column": header("name")})
     row.fields["name_en"] = row.name
     identifier = _text(value("operation_id"))
-    if CODE_RE.match(identifier.upper()):
+    if KOHESIO_EURA_CODE_RE.match(identifier.upper()):
         row.code = identifier.upper()
     elif identifier:
         row.kohesio_key = f"kohesio:{identifier}"[:255]

@@ -261,3 +261,93 @@ def test_the_command_prints_the_summary_and_fails_cleanly(reference, tmp_path):
         call_command("import_dataset", str(broken))
     with pytest.raises(CommandError):
         call_command("import_dataset", str(tmp_path / "missing.csv"))
+
+
+def _export(language="fi"):
+    from hanke.portal.exports import project_export_rows
+    from hanke.portal.selectors import ProjectQuery
+
+    return [list(row) for row in project_export_rows(ProjectQuery(), language=language)]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_the_portals_export_imports_back_to_the_same_projects(reference, kind):
+    from hanke.accounts.tests.factories import OrganisationFactory
+    from hanke.finance.services import budget_set
+    from hanke.portal.exports import csv_stream, project_export_rows, xlsx_file
+    from hanke.portal.selectors import ProjectQuery
+    from hanke.projects.tests.factories import ProjectFactory
+
+    rovaniemi = Municipality.objects.get(name_fi="Rovaniemi")
+    full = ProjectFactory(
+        code="J30355",
+        name_fi="Tekoälyä verkkokauppaan",
+        summary_fi="Koulutusta tekoälystä;\nja verkkokaupasta.",
+        implementer=OrganisationFactory(
+            name_fi="Oulun ammattikorkeakoulu Oy", business_id="0737510-4"
+        ),
+        funding_authority=reference["ely"],
+        fund=reference["jtf"],
+        specific_objective=reference["objective"],
+        programme=reference["programme"],
+        status=workflow.ONGOING,
+        homepage="https://example.fi/tekoaly",
+    )
+    full.regions.add(reference["north"])
+    full.municipalities.add(rovaniemi)
+    budget_set(
+        user=None,
+        project=full,
+        cost_model="real",
+        total_cost=Decimal("510503.50"),
+        financing={
+            "aid": Decimal("408403"),
+            "municipal": Decimal("52100.50"),
+            "other_public": Decimal("50000"),
+            "private": Decimal("0"),
+        },
+    )
+    ended = ProjectFactory(
+        code="A12345",
+        name_fi="=Kaava ei ole kaava",
+        fund=reference["erdf"],
+        status=workflow.ENDED,
+        start_date=datetime.date(2019, 10, 1),
+        end_date=datetime.date(2022, 9, 30),
+        funding_authority=FundingAuthority.objects.create(
+            name_fi="Lapin liitto", kind=FundingAuthority.Kind.REGIONAL_COUNCIL
+        ),
+    )
+    ended.regions.add(reference["lapland"])
+    ProjectFactory(code="S10001", name_fi="Ilman budjettia", fund=reference["erdf"])
+
+    before = _export()
+    if kind == "csv":
+        data = b"".join(
+            csv_stream(
+                project_export_rows(ProjectQuery(), language="fi"), delimiter=";", language="fi"
+            )
+        )
+    else:
+        data = xlsx_file(project_export_rows(ProjectQuery(), language="fi"), language="fi").read()
+    full_lines = {line.source: line.amount for line in full.budget.financing_lines.all()}
+    Project.objects.all().delete()
+
+    summary = eura_import(io.BytesIO(data), filename=f"projects.{kind}")
+    assert (summary.created, summary.rejected, summary.warnings) == (3, [], [])
+    assert _export() == before
+    again = eura_import(io.BytesIO(data), filename=f"projects.{kind}")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+
+    project = Project.objects.get(code="J30355")
+    assert project.specific_objective == reference["objective"]
+    assert project.summary_fi == "Koulutusta tekoälystä;\nja verkkokaupasta."
+    assert Project.objects.get(code="A12345").name_fi == "=Kaava ei ole kaava"
+    lines = {line.source: line.amount for line in project.budget.financing_lines.all()}
+    # the export knows only EU and state, public and total: the rest of the public is other
+    # public, and what is not public is not itemised
+    assert lines == {
+        FundingSource.AID: full_lines["aid"],
+        FundingSource.OTHER_PUBLIC: full_lines["municipal"] + full_lines["other_public"],
+    }
+    assert "municipal" in project.source_notes_fi or "kunta" in project.source_notes_fi
