@@ -177,3 +177,13 @@ def test_navigation_shows_imports_to_officers_only(client, world):
     assert reverse("imports:upload") in client.get(reverse("portal:home")).content.decode()
     client.force_login(world.applicant)
     assert reverse("imports:upload") not in client.get(reverse("portal:home")).content.decode()
+
+
+def test_consistency_warnings_are_shown(officer_client, world, extractor):  # noqa: F811
+    extractor.values = lambda text: [
+        found(text, "total_budget", "170 250 euroa", "170250.00"),
+        found(text, "financing", "EU ja valtio 136 200 euroa", {"aid": "136200.00"}),
+    ]
+    _batch, document = import_text(world.officer)
+    html = officer_client.get(reverse("imports:document", kwargs={"pk": document.pk}))
+    assert 'id="warnings"' in html.content.decode()
