@@ -1203,8 +1203,8 @@ def _eura_row(number: int, cells: list, layout: Layout, reference: Reference) ->
             gettext_noop("Realised funding in the source: %(figures)s.") % {"figures": realised}
         )
     for key, message in (
-        ("field_of_intervention", _("Field of intervention in the source: %(value)s.")),
-        ("postcodes", _("Postcodes in the source: %(value)s.")),
+        ("field_of_intervention", gettext_noop("Field of intervention in the source: %(value)s.")),
+        ("postcodes", gettext_noop("Postcodes in the source: %(value)s.")),
     ):
         if value(key):
             row.notes.append(message % {"value": _text(value(key))})

@@ -173,10 +173,18 @@ def test_a_changed_row_updates_its_project_only(reference):
     rows = eura_rows(30)
     eura_import(io.BytesIO(eura_xlsx(rows)), filename="a.xlsx")
     rows[3]["name"] = "Uusi nimi"
+    rows[3]["field_of_intervention"] = "013 Digitalisointi"
+    rows[3]["postcodes"] = "96100, 96200"
+    rows[3]["eu_realised"] = Decimal("1234.5")
     rows[4]["total_planned"] += Decimal("1000")
     summary = eura_import(io.BytesIO(eura_xlsx(rows)), filename="a.xlsx")
     assert (summary.created, summary.updated, summary.unchanged) == (0, 2, 28)
-    assert Project.objects.get(code=rows[3]["code"]).name_fi == "Uusi nimi"
+    changed = Project.objects.get(code=rows[3]["code"])
+    assert changed.name_fi == "Uusi nimi"
+    # what has no field is kept in the notes
+    assert "013 Digitalisointi" in changed.source_notes_fi
+    assert "96100, 96200" in changed.source_notes_fi
+    assert "EU- ja valtion rahoitus, toteutunut 1\u00a0234,50" in changed.source_notes_fi
     budget = Project.objects.get(code=rows[4]["code"]).budget
     assert budget.total_cost == rows[4]["total_planned"].quantize(Decimal("0.01"))
     assert Project.objects.count() == 30
