@@ -1061,13 +1061,20 @@ SUMMARY_LABEL = re.compile(
     I | re.M,
 )
 SUBSTANTIAL = 150
+LABELLED_SUMMARY_MINIMUM = 40
 MAX_SUMMARY_PARAGRAPHS = 3
 
 
-def _substantial(paragraph: str) -> bool:
+LABEL_LINE = re.compile(r"^[^\n:]{2,60}:[ \t]*\S", re.M)
+
+
+def _substantial(paragraph: str, *, minimum: int = SUBSTANTIAL) -> bool:
+    """Running text: long enough, mostly letters, not a list and not a block of
+    `label: value` lines (a page's fact box is not its summary)."""
     return (
-        len(paragraph) >= SUBSTANTIAL
-        and len(paragraph.split()) >= 15
+        len(paragraph) >= minimum
+        and len(paragraph.split()) >= min(15, minimum // 10)
+        and len(LABEL_LINE.findall(paragraph)) < 3
         and not paragraph.rstrip().endswith(":")
         and not paragraph.lstrip().startswith(("•", "|"))
         and sum(ch.isalpha() for ch in paragraph) > len(paragraph) * 0.6
@@ -1084,7 +1091,8 @@ def extract_summary(text: str, lang: str) -> list[Extraction]:
         chosen = []
         for start, end in _paragraphs(text[label.end() :]):
             paragraph = text[label.end() + start : label.end() + end]
-            if not _substantial(paragraph):
+            # under a summary label a shorter paragraph is a summary too
+            if not _substantial(paragraph, minimum=LABELLED_SUMMARY_MINIMUM):
                 if chosen:
                     break
                 continue

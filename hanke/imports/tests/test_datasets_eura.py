@@ -232,7 +232,7 @@ def test_an_aid_above_the_maximum_rate_is_rejected_with_the_services_message(ref
     assert row == 2
     # the finance service's own message (in the active language, Finnish here)
     assert reason.startswith("EU- ja valtion rahoitus, suunniteltu: ")
-    assert "850" in reason and "80,00" in reason
+    assert "850" in reason and "80.00" in reason
 
 
 def test_missing_required_columns_fail_the_file_clearly(reference, tmp_path):

@@ -190,7 +190,7 @@ def test_same_name_other_implementer_is_flagged_and_never_merged(world, extracto
     assert project.pk != tequ_hehku.pk
     assert project.implementer.name == "Itä-Lapin kuntayhtymä"
     tequ_hehku.refresh_from_db()
-    assert tequ_hehku.implementer.name == "TEQU"
+    assert tequ_hehku.implementer.name_fi == "TEQU"
     assert (
         Project.objects.filter(name_en="HEHKU").count()
         + Project.objects.filter(name_fi="HEHKU").count()
