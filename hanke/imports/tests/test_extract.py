@@ -283,3 +283,18 @@ def test_summary_after_a_label():
 
 def test_empty_and_whitespace_give_nothing():
     assert extract("", "fi") == [] and run("   \n\n  ") == {}
+
+
+def test_a_fact_box_is_not_the_summary_and_a_labelled_short_summary_is():
+    text = (
+        "Digiloikka Lappiin\n\n"
+        "Hankekoodi: S21345\nToteuttaja: Lapin ammattikorkeakoulu Oy\n"
+        "Rahoittava viranomainen: Lapin ELY-keskus\nKokonaisbudjetti: 450 000 €\n\n"
+        "Tiivistelmä\n"
+        "Hankkeessa kehitetään pk-yritysten digitaalisia taitoja koulutuksilla.\n"
+    )
+    summary = [e for e in extract(text, "fi") if e.field == "summary"]
+    assert [e.value for e in summary] == [
+        "Hankkeessa kehitetään pk-yritysten digitaalisia taitoja koulutuksilla."
+    ]
+    assert text[summary[0].start : summary[0].end] == summary[0].snippet
