@@ -126,6 +126,11 @@ class ImportDocument(models.Model):
         return self.filename
 
     @property
+    def names_implementer(self) -> bool:
+        """Whether an implementer was found in the document (the duplicate check compares it)."""
+        return any(value.field == "implementer" for value in self.values.all())
+
+    @property
     def updates_existing(self) -> bool:
         return self.duplicate_kind in (
             self.Duplicate.SAME_CODE,

@@ -170,6 +170,21 @@ def test_duplicate_flags_on_the_review_page(officer_client, world, extractor):  
     ).content.decode()
     assert "Possibly a different project" in html
     assert "created as a new project" in html
+    assert "this document names another implementer" in html
+
+
+def test_a_document_naming_no_implementer_says_so(officer_client, world, extractor):  # noqa: F811
+    from hanke.accounts.models import Organisation
+
+    Project.objects.create(name_fi="HEHKU", implementer=Organisation.objects.create(name_fi="TEQU"))
+    extractor.values = lambda text: [found(text, "name", "HEHKU")]
+    _batch, document = import_text(world.officer, "HEHKU.")
+    html = officer_client.get(
+        reverse("imports:document", kwargs={"pk": document.pk})
+    ).content.decode()
+    assert "Possibly a different project" in html
+    assert "this document names no implementer" in html
+    assert "names another implementer" not in html
 
 
 def test_navigation_shows_imports_to_officers_only(client, world):
