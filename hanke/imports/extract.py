@@ -76,11 +76,22 @@ NUMBER = (
     rf"|{D}+(?:[,.]{D}{{1,2}})?)"  # 309642 / 309642,00
 )
 CURRENCY_AFTER = r"(?:€|eur(?:oa|oja|os|o)?\b|e\b(?![-.]?\w))"
+# thousands and millions written out: "250 k€", "1,2 milj. €", "2,5 miljoonaa euroa", "€1.2 million"
+MULTIPLIER = r"(?:k|t|milj\.?|miljoonaa|miljoner|million|mn|m)(?![^\W\d_])\.?"
+MULTIPLIERS = {"k": 1000, "t": 1000}
 MONEY = re.compile(
-    rf"(?:(?:€|EUR){SP}?(?P<pre>{NUMBER})(?![0-9])"
-    rf"|(?<![0-9.,])(?P<post>{NUMBER}){SP}?{CURRENCY_AFTER})",
+    rf"(?:(?:€|EUR){SP}?(?P<pre>{NUMBER})(?:{SP}?(?P<premult>{MULTIPLIER}))?(?![0-9])"
+    rf"|(?<![0-9.,])(?P<post>{NUMBER})(?:{SP}?(?P<postmult>{MULTIPLIER}))?{SP}?{CURRENCY_AFTER})",
     I,
 )
+
+
+def _multiplier(word: str | None) -> int:
+    if not word:
+        return 1
+    return MULTIPLIERS.get(word.lower().rstrip("."), 1_000_000)
+
+
 PERCENT = rf"(?P<pct>{D}{{1,3}}(?:[,.]{D}{{1,2}})?){SP}?(?:%|prosenttia\b|per ?cent\b|procent\b)"
 
 
@@ -110,7 +121,9 @@ def parse_money(raw: str) -> str | None:
     if not match:
         return None
     number = parse_number(match.group("pre") or match.group("post"))
-    return money_str(number) if number is not None else None
+    if number is None:
+        return None
+    return money_str(number * _multiplier(match.group("premult") or match.group("postmult")))
 
 
 FI_MONTHS = {
@@ -592,7 +605,7 @@ def extract_period(text: str, lang: str) -> list[Extraction]:
 
 GAP = r"[^0-9\n€]{0,45}?"
 PCT_BEFORE = rf"(?:{D}{{1,3}}(?:[,.]{D}{{1,2}})?{SP}?%[ \t,:]*)?"
-MONEY_NAMED = rf"(?:(?:€|EUR){SP}?(?P<pre>{NUMBER})(?![0-9])|(?<![0-9.,])(?P<post>{NUMBER}){SP}?{CURRENCY_AFTER})"
+MONEY_NAMED = MONEY.pattern  # the same amount forms, with their named groups
 
 TOTAL_LABELS = [
     r"kokonaisbudjetti",
@@ -608,7 +621,9 @@ _TOTALS = [re.compile(rf"(?:{label}){GAP}{MONEY_NAMED}", I) for label in TOTAL_L
 
 def _amount(match: re.Match) -> str | None:
     number = parse_number(match.group("pre") or match.group("post"))
-    return money_str(number) if number is not None else None
+    if number is None:
+        return None
+    return money_str(number * _multiplier(match.group("premult") or match.group("postmult")))
 
 
 def extract_total_budget(text: str, lang: str) -> list[Extraction]:

@@ -79,6 +79,12 @@ def test_no_period_from_impossible_or_unrelated_dates(text):
         ("5000 e", "5000.00"),
         ("EUR 1 000", "1000.00"),
         ("309.642,00 €", "309642.00"),
+        ("250 k€", "250000.00"),
+        ("100 t€", "100000.00"),
+        ("1,2 milj. €", "1200000.00"),
+        ("2,5 miljoonaa euroa", "2500000.00"),
+        ("€1.2 million", "1200000.00"),
+        ("1,5 M€", "1500000.00"),
     ],
 )
 def test_money_forms(raw, value):
