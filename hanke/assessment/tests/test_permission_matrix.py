@@ -20,13 +20,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 from django.utils import timezone, translation
 
 from hanke.accounts import roles
 from hanke.accounts.models import Membership, Organisation
 from hanke.accounts.tests.factories import UserFactory
 from hanke.assessment import selectors, services
+from hanke.core.tests.permission_matrix import walk
 from hanke.projects import workflow
 from hanke.projects.services import (
     application_attachment_add,
@@ -161,15 +162,6 @@ MATRIX = {
 # --- The URLs the site has -------------------------------------------------------------------------
 
 
-def _walk(patterns, namespace):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}:{pattern.namespace}" if pattern.namespace else namespace
-            yield from _walk(pattern.url_patterns, inner)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}:{pattern.name}", pattern
-
-
 def site_patterns() -> dict:
     """Every named URL of the workflow's namespaces, and the public call pages."""
     with translation.override("en"):
@@ -180,10 +172,10 @@ def site_patterns() -> dict:
             _prefix, sub = resolver.namespace_dict[namespace]
             found.update(
                 (name, pattern)
-                for name, pattern in _walk(sub.url_patterns, namespace)
+                for name, pattern in walk(sub.url_patterns, namespace)
                 if name not in PROJECT_WORK_PAGES
             )
-        portal = dict(_walk(resolver.namespace_dict["portal"][1].url_patterns, "portal"))
+        portal = dict(walk(resolver.namespace_dict["portal"][1].url_patterns, "portal"))
         for name in PUBLIC:
             found[name] = portal[name]
     return found

@@ -13,19 +13,24 @@ staff run the project (create and edit events, trainings and outputs, mark atten
 completion, print certificates). Each request runs in a savepoint that is rolled back."""
 
 import datetime
-from dataclasses import dataclass
 from types import SimpleNamespace
-from urllib.parse import urlsplit
 
 import pytest
-from django.db import transaction
-from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone, translation
+from django.urls import get_resolver
+from django.utils import timezone
 
 from hanke.accounts import roles
 from hanke.accounts.models import Membership, Organisation
 from hanke.accounts.tests.factories import UserFactory
+from hanke.core.tests.permission_matrix import (
+    FORBIDDEN,
+    LOGIN,
+    OK,
+    Row,
+    matrix_failures,
+    url_names,
+    walk,
+)
 from hanke.events.models import Registration
 from hanke.events.services import registration_token
 from hanke.events.tests.factories import (
@@ -41,7 +46,6 @@ from hanke.projects.tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
-OK, FORBIDDEN, LOGIN, NOT_FOUND = "ok", "forbidden", "login", "not found"
 ROLES = ["anonymous", "outsider", "staff", "other_staff", "officer", "other_officer"]
 SIGNED_IN = [r for r in ROLES if r != "anonymous"]
 
@@ -61,13 +65,6 @@ def allowed(*ok_roles) -> dict:
 EVERYONE = {r: OK for r in ROLES}
 READERS = allowed("staff", "officer")
 STAFF = allowed("staff")
-
-
-@dataclass
-class Row:
-    kwargs: callable
-    expected: dict
-    method: str = "GET"
 
 
 def project(s):
@@ -152,23 +149,14 @@ MATRIX = {
 }
 
 
-def _walk(patterns, namespace):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}:{pattern.namespace}" if pattern.namespace else namespace
-            yield from _walk(pattern.url_patterns, inner)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}:{pattern.name}"
-
-
 def site_pages() -> set:
-    resolver = get_resolver()
-    found = set()
-    for namespace in NAMESPACES:
-        assert namespace in resolver.namespace_dict, f"namespace {namespace} is not routed"
-        found.update(_walk(resolver.namespace_dict[namespace][1].url_patterns, namespace))
-    projects = set(_walk(resolver.namespace_dict["projects"][1].url_patterns, "projects"))
-    found.update(name for name in projects if name.startswith("projects:publication"))
+    found = url_names(NAMESPACES)
+    projects = get_resolver().namespace_dict["projects"][1].url_patterns
+    found.update(
+        name
+        for name, _pattern in walk(projects, "projects")
+        if name.startswith("projects:publication")
+    )
     return found
 
 
@@ -232,36 +220,6 @@ def scene(world):
     )
 
 
-def _outcome(response) -> str:
-    if response.status_code == 200:
-        return OK
-    if response.status_code == 403:
-        return FORBIDDEN
-    if response.status_code == 404:
-        return NOT_FOUND
-    if response.status_code in (301, 302):
-        path = urlsplit(response["Location"]).path
-        return LOGIN if path.endswith("/login/") else OK
-    return f"status {response.status_code}"
-
-
 def test_each_role_gets_the_expected_outcome_on_every_page(scene):
-    failures = []
-    for name, row in sorted(MATRIX.items()):
-        with translation.override("fi"):
-            url = reverse(name, kwargs=row.kwargs(scene))
-        for role in ROLES:
-            client = Client()
-            if scene.users[role] is not None:
-                client.force_login(scene.users[role])
-            sid = transaction.savepoint()
-            try:
-                response = client.post(url) if row.method == "POST" else client.get(url)
-                if hasattr(response, "streaming_content"):
-                    b"".join(response.streaming_content)
-                got = _outcome(response)
-            finally:
-                transaction.savepoint_rollback(sid)
-            if got != row.expected[role]:
-                failures.append(f"{name} as {role}: {got}, expected {row.expected[role]}")
+    failures = matrix_failures(MATRIX, ROLES, scene)
     assert not failures, "\n".join(failures)

@@ -10,25 +10,27 @@ officer who uploaded them, the other officers of the same authority and superuse
 assessors and other authorities' officers get 403, the anonymous the login page. Each request runs
 in a savepoint that is rolled back, so a POST that decides or applies does not change the next."""
 
-from dataclasses import dataclass
 from types import SimpleNamespace
-from urllib.parse import urlsplit
 
 import pytest
-from django.db import transaction
-from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.urls import reverse
 
 from hanke.accounts import roles
 from hanke.accounts.models import Membership
 from hanke.accounts.tests.factories import UserFactory
+from hanke.core.tests.permission_matrix import (
+    FORBIDDEN,
+    LOGIN,
+    OK,
+    Row,
+    matrix_failures,
+    url_names,
+)
 
 from .test_documents_services import extractor, import_text  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
-OK, FORBIDDEN, LOGIN, NOT_FOUND = "ok", "forbidden", "login", "not found"
 ROLES = [
     "anonymous",
     "outsider",
@@ -51,14 +53,6 @@ IMPORTERS = allowed("officer", "colleague", "other_officer", "superuser")
 BATCH_READERS = allowed("officer", "colleague", "superuser")
 
 
-@dataclass
-class Row:
-    kwargs: callable
-    expected: dict
-    method: str = "GET"
-    data: dict | None = None
-
-
 MATRIX = {
     "imports:upload": Row(lambda s: {}, IMPORTERS),
     "imports:batch": Row(lambda s: {"pk": s.batch.pk}, BATCH_READERS),
@@ -72,26 +66,8 @@ MATRIX = {
 }
 
 
-def _walk(patterns, namespace):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}:{pattern.namespace}" if pattern.namespace else namespace
-            yield from _walk(pattern.url_patterns, inner)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}:{pattern.name}"
-
-
-def site_pages() -> set:
-    resolver = get_resolver()
-    found = set()
-    for namespace in NAMESPACES:
-        assert namespace in resolver.namespace_dict, f"namespace {namespace} is not routed"
-        found.update(_walk(resolver.namespace_dict[namespace][1].url_patterns, namespace))
-    return found
-
-
 def test_every_import_page_has_a_row_in_the_matrix():
-    pages = site_pages()
+    pages = url_names(NAMESPACES)
     assert not sorted(pages - set(MATRIX)), (
         f"Pages without a row in MATRIX: {sorted(pages - set(MATRIX))}. Decide who may open them."
     )
@@ -122,39 +98,9 @@ def scene(world, extractor):  # noqa: F811
     )
 
 
-def _outcome(response) -> str:
-    if response.status_code in (200, 400):  # 400: a form shown again with its errors
-        return OK
-    if response.status_code == 403:
-        return FORBIDDEN
-    if response.status_code == 404:
-        return NOT_FOUND
-    if response.status_code in (301, 302):
-        path = urlsplit(response["Location"]).path
-        return LOGIN if path.endswith("/login/") else OK
-    return f"status {response.status_code}"
-
-
 def test_each_role_gets_the_expected_outcome_on_every_page(scene):
-    failures = []
-    for name, row in sorted(MATRIX.items()):
-        with translation.override("fi"):
-            url = reverse(name, kwargs=row.kwargs(scene))
-        for role in ROLES:
-            client = Client()
-            if scene.users[role] is not None:
-                client.force_login(scene.users[role])
-            sid = transaction.savepoint()
-            try:
-                if row.method == "POST":
-                    response = client.post(url, row.data or {})
-                else:
-                    response = client.get(url)
-                got = _outcome(response)
-            finally:
-                transaction.savepoint_rollback(sid)
-            if got != row.expected[role]:
-                failures.append(f"{name} as {role}: {got}, expected {row.expected[role]}")
+    # 400: a form shown again with its errors is an allowed request
+    failures = matrix_failures(MATRIX, ROLES, scene, ok=(200, 400))
     assert not failures, "\n".join(failures)
 
 
