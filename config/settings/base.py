@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "hanke.participants",
     "hanke.portal",
     "hanke.imports",
+    "hanke.reports",
     "hanke.api",
 ]
 
