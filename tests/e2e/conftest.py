@@ -51,3 +51,21 @@ def page(browser):
 def demo_site(live_server, transactional_db):
     call_command("load_demo", stdout=io.StringIO())
     return live_server.url
+
+
+@pytest.fixture
+def strict_page(browser):
+    """A page that obeys the site's CSP (the shared `page` fixture bypasses it for axe) and
+    records every violation in `page.csp_violations`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.csp_violations = violations
+    yield page
+    context.close()

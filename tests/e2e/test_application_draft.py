@@ -5,10 +5,10 @@ business ID as they type it. axe finds no serious violations on the section and 
 
 import pytest
 
+from tests.e2e.helpers import log_in
 from tests.e2e.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
-PASSWORD = "salasana-123"
 
 
 @pytest.fixture
@@ -19,31 +19,6 @@ def site(live_server, transactional_db, request):
     sync_role_permissions()
     world = request.getfixturevalue("world")
     return live_server.url, world
-
-
-@pytest.fixture
-def strict_page(browser):
-    """A page that obeys the site's CSP (the shared `page` fixture bypasses it for axe)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    violations = []
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    page.csp_violations = violations
-    yield page
-    context.close()
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/en/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/en/my/projects/")
 
 
 def test_drafting_is_saved_as_the_applicant_types(site, strict_page):

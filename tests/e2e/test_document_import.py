@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.helpers import log_in
 from tests.e2e.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
-PASSWORD = "salasana-123"
 SEED_000 = (
     Path(__file__).resolve().parents[2] / "hanke/imports/tests/seeds/000_641497b59f3b4df2.txt"
 )
@@ -30,29 +30,6 @@ def site(live_server, transactional_db, request):
 
     sync_role_permissions()  # the role groups go with each flush of the transactional database
     return live_server.url, request.getfixturevalue("world")
-
-
-@pytest.fixture
-def strict_page(browser):
-    """A page that obeys the site's CSP, recording any violation."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    violations = []
-    page.on(
-        "console",
-        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
-    )
-    page.csp_violations = violations
-    yield page
-    context.close()
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/en/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/en/my/projects/")
 
 
 def test_officer_uploads_reviews_applies_and_finds_the_project(site, strict_page, tmp_path):

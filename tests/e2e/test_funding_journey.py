@@ -8,10 +8,10 @@ import datetime
 
 import pytest
 
+from tests.e2e.helpers import log_in
 from tests.e2e.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
-PASSWORD = "salasana-123"
 NAME = "Tekoälystä kasvua verkkokauppaan"
 
 
@@ -54,14 +54,6 @@ def journey(live_server, transactional_db):
     Region.objects.create(code="17", nuts3_code="FI1D9", name_fi="Pohjois-Pohjanmaa")
     call = open_call(authority=authority)
     return live_server.url, call, users
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/en/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/en/my/projects/")
 
 
 def log_out(page):

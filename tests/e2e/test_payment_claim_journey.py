@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from tests.e2e.helpers import log_in
 from tests.e2e.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
-PASSWORD = "salasana-123"
 
 
 @pytest.fixture
@@ -57,14 +57,6 @@ def journey(live_server, transactional_db):
     return live_server.url, project, trainer
 
 
-def log_in(page, base, username):
-    page.goto(f"{base}/fi/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/fi/my/projects/")
-
-
 def log_out(page):
     page.locator(".nav-button").click()
     page.wait_for_load_state()
@@ -74,7 +66,7 @@ def test_payment_claim_journey(journey, page):
     base, project, trainer = journey
     finance = f"{base}/en/projects/{project.pk}/finance"
 
-    log_in(page, base, "hakija")
+    log_in(page, base, "hakija", lang="fi")
     assert page.locator("main a", has_text="Tekoälyä verkkokauppaan").count() == 1
 
     page.goto(f"{finance}/costs/add/")
@@ -99,7 +91,7 @@ def test_payment_claim_journey(journey, page):
     assert "Submitted" in page.locator(".status-line").inner_text()
     log_out(page)
 
-    log_in(page, base, "virkailija")
+    log_in(page, base, "virkailija", lang="fi")
     page.goto(claim_url)
     page.fill("#id_reduction_staff", "500")
     page.fill("#id_reason_staff", "Timesheet missing for one day")
@@ -108,7 +100,7 @@ def test_payment_claim_journey(journey, page):
     assert "Approved" in page.locator(".status-line").inner_text()
     log_out(page)
 
-    log_in(page, base, "hakija")
+    log_in(page, base, "hakija", lang="fi")
     page.goto(claim_url)
     main = page.locator("main").inner_text()
     assert "Approved" in page.locator(".status-line").inner_text()

@@ -5,22 +5,11 @@ finds no serious or critical violations."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from hanke.programmes.models import Fund
+from tests.e2e.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def serious_violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [
-        (violation["id"], [node["target"] for node in violation["nodes"]][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def result_names(page) -> list[str]:
